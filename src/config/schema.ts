@@ -1,0 +1,193 @@
+// The workspace configuration: one schema for everything an analyst may change.
+//
+// Isomorphic (zod only): the loaders validate the YAML file with it, and the
+// Explore page validates what "copy as configuration" produces. Defaults come
+// from ../shared/DOMAIN.md and live in data/config.default.yaml, not here: the
+// schema says what is allowed, the file says what is chosen.
+
+import {z} from "zod";
+
+const label = z.strictObject({zh: z.string().min(1), en: z.string().min(1)});
+export type Label = z.infer<typeof label>;
+
+const comparison = z.enum([">=", ">", "<=", "<", "==", "!="]);
+
+// A condition on one client-period record. Recursive: all / any / not combine.
+export type Condition =
+  | {feature: string; op: z.infer<typeof comparison>; value: number | string | boolean}
+  | {feature: string; in: (string | number)[]}
+  | {classification: string; in: string[]}
+  | {all: Condition[]}
+  | {any: Condition[]}
+  | {not: Condition};
+
+export const condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({feature: z.string().min(1), op: comparison, value: z.union([z.number(), z.string(), z.boolean()])}),
+    z.strictObject({feature: z.string().min(1), in: z.array(z.union([z.string(), z.number()])).min(1)}),
+    z.strictObject({classification: z.string().min(1), in: z.array(z.string()).min(1)}),
+    z.strictObject({all: z.array(condition).min(1)}),
+    z.strictObject({any: z.array(condition).min(1)}),
+    z.strictObject({not: condition}),
+  ])
+);
+
+const tierRule = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, "a lower-case id (letters, digits, _)"),
+  label,
+  /** Omitted on the last tier: the fallback that makes the ladder total. */
+  when: condition.optional(),
+});
+
+const classification = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, "a lower-case id (letters, digits, _)"),
+    label,
+    appliesTo: z.enum(["retail", "corporate"]),
+    /** Ordered: the first tier whose condition holds wins. */
+    tiers: z.array(tierRule).min(1),
+  })
+  .superRefine((c, ctx) => {
+    const last = c.tiers.length - 1;
+    c.tiers.forEach((t, i) => {
+      if (i < last && t.when === undefined)
+        ctx.addIssue({code: "custom", path: ["tiers", i, "when"], message: "only the last tier may omit `when` (it is the fallback)"});
+    });
+    if (c.tiers[last].when !== undefined)
+      ctx.addIssue({code: "custom", path: ["tiers", last, "when"], message: "the last tier must omit `when`, so that every client gets a tier"});
+    const ids = new Set<string>();
+    c.tiers.forEach((t, i) => {
+      if (ids.has(t.id)) ctx.addIssue({code: "custom", path: ["tiers", i, "id"], message: `duplicate tier id: ${t.id}`});
+      ids.add(t.id);
+    });
+  });
+export type Classification = z.infer<typeof classification>;
+
+// Enterprise size by the national standard, kept as data (DOMAIN.md §3).
+// bounds = [large, medium, small] lower bounds; micro is below small.
+const sizeBounds = z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]).refine(
+  ([l, m, s]) => l >= m && m >= s,
+  "bounds must be [large, medium, small] in decreasing order"
+);
+const enterpriseSize = z.strictObject({
+  metrics: z.strictObject({employees: z.string(), revenue: z.string(), assets: z.string()}),
+  industries: z.record(
+    z.string(),
+    z.strictObject({
+      label,
+      employees: sizeBounds.optional(),
+      revenue: sizeBounds.optional(),
+      assets: sizeBounds.optional(),
+    })
+  ),
+  /** Industry used when a client's industry is not in the table. */
+  fallbackIndustry: z.string(),
+});
+export type EnterpriseSizeConfig = z.infer<typeof enterpriseSize>;
+
+const rfmSegment = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  label,
+  /** Inclusive score ranges; F and M combine into FM = round((F + M) / 2). */
+  r: z.tuple([z.number().int(), z.number().int()]),
+  fm: z.tuple([z.number().int(), z.number().int()]),
+});
+
+const rfm = z.strictObject({
+  bins: z.number().int().min(2).max(10),
+  recencyFeature: z.string(),
+  frequencyFeature: z.string(),
+  monetaryFeature: z.string(),
+  /** Ordered: the first segment whose ranges hold wins. */
+  segments: z.array(rfmSegment).min(1),
+});
+export type RfmConfig = z.infer<typeof rfm>;
+
+const kmeansFeature = z.strictObject({
+  feature: z.string(),
+  transform: z.enum(["none", "log1p"]),
+  label,
+});
+
+const kmeans = z.strictObject({
+  features: z.array(kmeansFeature).min(1),
+  k: z.number().int().min(2).max(20),
+  seed: z.number().int(),
+  restarts: z.number().int().min(1).max(50),
+  sampleSize: z.number().int().min(100),
+  maxIterations: z.number().int().min(1),
+  diagnostics: z.strictObject({
+    kMin: z.number().int().min(2),
+    kMax: z.number().int().min(2),
+    silhouetteSample: z.number().int().min(50),
+  }),
+});
+export type KmeansConfig = z.infer<typeof kmeans>;
+
+const money = z.number().nonnegative();
+
+const campaignOutcome = z.strictObject({
+  /** Feature on the monthly client record that makes a member "qualify". */
+  qualifyingFeature: z.string(),
+  qualifyingThreshold: money,
+  /** Months of the campaign (1-based, counted from its start month) in which qualifying counts. */
+  qualifyingMonths: z.array(z.number().int().min(1)).min(1),
+});
+
+const campaigns = z.strictObject({
+  pointValue: money,
+  /** Margin per year on incremental AUM, in basis points, split by product family. */
+  marginBps: z.strictObject({deposits: z.number(), wealth: z.number()}),
+  /** Years over which incremental AUM earns its margin. */
+  horizonYears: z.number().positive(),
+  confidence: z.number().gt(0).lt(1),
+  outcomes: z.record(z.string(), campaignOutcome),
+});
+export type CampaignConfig = z.infer<typeof campaigns>;
+
+const csvSource = z.strictObject({
+  path: z.string().min(1),
+  format: z.enum(["csv", "parquet"]).optional(),
+  delimiter: z.string().min(1).max(2).optional(),
+  quote: z.string().max(1).optional(),
+  header: z.boolean().optional(),
+  encoding: z.enum(["utf-8", "gbk", "gb18030"]).optional(),
+  dateFormat: z.string().optional(),
+  decimalSeparator: z.enum([".", ","]).optional(),
+  /** contract column → column name in the file. */
+  columns: z.record(z.string(), z.string()).optional(),
+});
+const sqlSource = z.strictObject({
+  /** A DuckDB query over raw files; paths relative to extract.dir via {dir}. */
+  sql: z.string().min(1),
+});
+export const tableSource = z.union([csvSource, sqlSource]);
+export type TableSource = z.infer<typeof tableSource>;
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  locale: z.enum(["zh-CN", "en"]),
+  bank: z.strictObject({name: label, asOf: z.string().optional()}),
+  extract: z.strictObject({
+    /** Folder of the raw extract, relative to the configuration file. */
+    dir: z.string(),
+    /** The demo bank: generate it when missing; uses the published demo key. */
+    demo: z.strictObject({seed: z.number().int(), retailClients: z.number().int().min(10), corporateClients: z.number().int().min(0), quarters: z.number().int().min(2).max(40), firstQuarter: z.string().regex(/^\d{4}Q[1-4]$/), transactionsPerClientQuarter: z.number().positive()}).optional(),
+    tables: z.record(z.string(), tableSource),
+  }),
+  privacy: z.strictObject({
+    suppressionThreshold: z.number().int().min(1),
+    keyEnv: z.string().min(1),
+    ageBands: z.array(z.strictObject({id: z.string(), label, min: z.number().int().min(0)})).min(1),
+    /** Allow the published site to carry a pseudonymised client sample (Explore page). */
+    publishSample: z.boolean(),
+    sampleSize: z.number().int().min(100),
+  }),
+  classifications: z.array(classification).min(1),
+  enterpriseSize,
+  rfm,
+  kmeans,
+  migration: z.strictObject({classification: z.string()}),
+  campaigns,
+});
+export type Config = z.infer<typeof configSchema>;
