@@ -30,7 +30,11 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({any: z.array(condition).min(1)}),
     z.strictObject({not: condition}),
   ])
-);
+).meta({
+  id: "condition",
+  title: "condition",
+  description: "A condition on one client-period record: {feature, op, value} | {feature, in} | {classification, in} | {all} | {any} | {not}.",
+});
 
 const tierRule = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, "a lower-case id (letters, digits, _)"),
@@ -161,7 +165,7 @@ const sqlSource = z.strictObject({
   /** A DuckDB query over raw files; paths relative to extract.dir via {dir}. */
   sql: z.string().min(1),
 });
-export const tableSource = z.union([csvSource, sqlSource]);
+export const tableSource = z.union([csvSource, sqlSource]).meta({title: "table source", description: "A file ({path, …}) or a DuckDB query ({sql})."});
 export type TableSource = z.infer<typeof tableSource>;
 
 export const configSchema = z.strictObject({
@@ -172,7 +176,7 @@ export const configSchema = z.strictObject({
     /** Folder of the raw extract, relative to the configuration file. */
     dir: z.string(),
     /** The demo bank: generate it when missing; uses the published demo key. */
-    demo: z.strictObject({seed: z.number().int(), retailClients: z.number().int().min(10), corporateClients: z.number().int().min(0), quarters: z.number().int().min(2).max(40), firstQuarter: z.string().regex(/^\d{4}Q[1-4]$/), transactionsPerClientQuarter: z.number().positive()}).optional(),
+    demo: z.strictObject({seed: z.number().int(), retailClients: z.number().int().min(10), corporateClients: z.number().int().min(0), quarters: z.number().int().min(2).max(40), firstQuarter: z.string().regex(/^\d{4}Q[1-4]$/, "a quarter like 2024Q1"), transactionsPerClientQuarter: z.number().positive()}).optional(),
     tables: z.record(z.string(), tableSource),
   }),
   privacy: z.strictObject({
@@ -188,6 +192,15 @@ export const configSchema = z.strictObject({
   rfm,
   kmeans,
   migration: z.strictObject({classification: z.string()}),
+  /** Which tiers the dashboards' headline numbers count. */
+  kpis: z.strictObject({
+    valueClient: z.strictObject({classification: z.string(), tier: z.string()}),
+    dormant: z.strictObject({classification: z.string(), tier: z.string()}),
+    /** Tiers of the migration ladder that are not VIP (贵宾): usually the lowest. */
+    nonVipTiers: z.array(z.string()),
+    /** Target share of VIP clients with complete key contact fields (DOMAIN.md: 80%). */
+    completenessTarget: z.number().min(0).max(1),
+  }),
   campaigns,
 });
 export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,26 @@
+// npm run pipeline -- [--config file.yaml] [--force] [--memory-limit 3GB]
+// Extract → validate → anonymise → features → segments → site data, outside
+// the site. Progress on stderr; nothing partial is left behind on failure.
+
+import {readFile} from "node:fs/promises";
+import path from "node:path";
+import {runPipeline, repoRoot} from "../pipeline/run.js";
+import {main, parseArgs} from "./args.js";
+
+main(async () => {
+  const args = parseArgs(process.argv.slice(2), {booleans: ["force"]});
+  const started = Date.now();
+  const result = await runPipeline({
+    configPath: typeof args.config === "string" ? args.config : undefined,
+    force: args.force === true,
+    memoryLimit: typeof args["memory-limit"] === "string" ? args["memory-limit"] : undefined,
+    onProgress: (m) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${m}\n`),
+  });
+  const manifest: {table: string; read: number; accepted: number; quarantined: number}[] = JSON.parse(
+    await readFile(path.join(result.dir, "manifest.json"), "utf8")
+  );
+  const out = path.relative(repoRoot, result.dir);
+  process.stdout.write(`outputs: ${out} (configuration ${result.configHash}${result.reused ? ", reused" : ""})\n`);
+  for (const t of manifest) process.stdout.write(`  ${t.table.padEnd(18)} read ${t.read}  accepted ${t.accepted}  quarantined ${t.quarantined}\n`);
+  process.stdout.write(`  anonymised extract: ${out}/anonymised/clients.parquet, ${out}/features.parquet\n`);
+});

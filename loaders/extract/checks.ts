@@ -1,0 +1,105 @@
+// Per-kind parsing and checks, as SQL expressions over one text value, so that
+// validation runs in the engine (10 million rows in seconds, no per-row JS).
+//
+// Reasons are short, stable phrases ending with the column, e.g.
+// "not a number: amount"; the data-quality page counts them.
+
+import type {ColumnSpec, ColumnType} from "../contract/tables.js";
+import {dateShape} from "./dateShape.js";
+import {literal} from "./sql.js";
+
+export interface ParseOptions {
+  dateFormat: string;
+  decimalSeparator: "." | ",";
+}
+
+export interface Check {
+  /** SQL condition that is true when the row fails. */
+  fails: string;
+  reason: string;
+}
+
+export const sqlTypes: Record<ColumnType, string> = {
+  string: "VARCHAR",
+  enum: "VARCHAR",
+  month: "VARCHAR",
+  quarter: "VARCHAR",
+  integer: "BIGINT",
+  decimal: "DOUBLE",
+  date: "DATE",
+  boolean: "BOOLEAN",
+};
+
+// Trim ordinary, non-breaking and full-width (ideographic) spaces.
+const blanks = [" ", "\t", "\r", "\n", "\u00a0", "\u3000"];
+
+/** The trimmed text of a field; empty means missing. */
+export function textValue(field: string | undefined): string {
+  if (field === undefined) return "CAST(NULL AS VARCHAR)";
+  // trim() with a character set is slow; LIKE on a prefix or suffix is a byte
+  // comparison, so most values (already clean) skip it. Plain twin:
+  // NULLIF(trim(field, blanks), '')
+  const padded = blanks.flatMap((b) => [`${field} LIKE ${literal(`${b}%`)}`, `${field} LIKE ${literal(`%${b}`)}`]).join(" OR ");
+  return `NULLIF(CASE WHEN ${padded} THEN trim(${field}, ${literal(blanks.join(""))}) ELSE ${field} END, '')`;
+}
+
+const trueWords = ["1", "true", "y", "yes", "是"];
+const falseWords = ["0", "false", "n", "no", "否"];
+const inList = (words: readonly string[]) => words.map(literal).join(", ");
+// Strict patterns: TRY_CAST alone accepts 0x1F, 1_000 and rounds 12.5 to 13.
+const integerPattern = "[+-]?[0-9]+";
+const decimalPattern = (separator: string) => `[+-]?([0-9]+([${separator}][0-9]*)?|[${separator}][0-9]+)([eE][+-]?[0-9]+)?`;
+
+/** The typed value of text `v`, NULL when it does not parse. */
+export function parsed(type: ColumnType, v: string, {dateFormat, decimalSeparator}: ParseOptions): string {
+  switch (type) {
+    case "integer":
+      return `CASE WHEN regexp_full_match(${v}, '${integerPattern}') THEN TRY_CAST(${v} AS BIGINT) END`;
+    case "decimal": {
+      // With a decimal comma, a point is not a decimal separator: "1.5" fails rather than reading 15 or 1.5.
+      const n = decimalSeparator === "," ? `replace(${v}, ',', '.')` : v;
+      return `CASE WHEN regexp_full_match(${v}, '${decimalPattern(decimalSeparator)}') THEN TRY_CAST(${n} AS DOUBLE) END`;
+    }
+    case "date":
+      return `TRY_CAST(TRY_STRPTIME(${v}, ${literal(dateFormat)}) AS DATE)`;
+    case "boolean":
+      return `CASE WHEN lower(${v}) IN (${inList(trueWords)}) THEN true WHEN lower(${v}) IN (${inList(falseWords)}) THEN false END`;
+    default:
+      return v;
+  }
+}
+
+/** Checks in the order they are reported: presence, type, allowed values, range. */
+export function columnChecks(column: ColumnSpec, v: string, p: string, {dateFormat}: ParseOptions): Check[] {
+  const checks: Check[] = [];
+  const c = column.name;
+  if (column.required) checks.push({fails: `${v} IS NULL`, reason: `missing required: ${c}`});
+  const bad = `(${v} IS NOT NULL AND ${p} IS NULL)`;
+  switch (column.type) {
+    case "integer":
+      checks.push({fails: bad, reason: `not an integer: ${c}`});
+      break;
+    case "decimal":
+      checks.push({fails: bad, reason: `not a number: ${c}`});
+      break;
+    case "boolean":
+      checks.push({fails: bad, reason: `not a boolean: ${c}`});
+      break;
+    case "date":
+      checks.push({fails: `${bad} AND regexp_full_match(${v}, ${literal(dateShape(dateFormat))})`, reason: `impossible date: ${c}`});
+      checks.push({fails: bad, reason: `not a date: ${c}`});
+      break;
+    case "month":
+      checks.push({fails: `NOT regexp_full_match(${v}, '[0-9]{4}-(0[1-9]|1[0-2])')`, reason: `not a month: ${c}`});
+      break;
+    case "quarter":
+      checks.push({fails: `NOT regexp_full_match(${v}, '[0-9]{4}Q[1-4]')`, reason: `not a quarter: ${c}`});
+      break;
+    case "enum":
+      checks.push({fails: `${v} NOT IN (${inList(column.values ?? [])})`, reason: `not an allowed value: ${c}`});
+      break;
+  }
+  if (column.min !== undefined) checks.push({fails: `${p} < ${column.min}`, reason: `below minimum: ${c}`});
+  if (column.max !== undefined) checks.push({fails: `${p} > ${column.max}`, reason: `above maximum: ${c}`});
+  return checks;
+}

@@ -1,0 +1,46 @@
+// The quarantine: every record that was read but not accepted, with its
+// physical line and the reason, so the bank can fix its extract.
+// It holds raw rows, direct identifiers included: as sensitive as the extract.
+
+import {randomUUID} from "node:crypto";
+import {createReadStream, createWriteStream} from "node:fs";
+import {rename, rm} from "node:fs/promises";
+import {dirname, join} from "node:path";
+import {pipeline} from "node:stream/promises";
+import type {Engine} from "../engine/duckdb.js";
+import type {Staged} from "./staged.js";
+import {ident, literal} from "./sql.js";
+
+export const quarantineTable = "quarantine";
+
+export const quarantineColumns = "table_name VARCHAR, source VARCHAR, line BIGINT, column_name VARCHAR, reason VARCHAR, raw VARCHAR";
+
+/** Moves the rejected rows of `checked` and the reader's rejects into the quarantine. */
+export async function quarantineRows(engine: Engine, staged: Staged, {table, source, checked, into = quarantineTable}: {table: string; source: string; checked: string; into?: string}) {
+  const line = staged.shift
+    ? `c.rid + 1 + ${staged.headerLines} + coalesce(s.j, 0)`
+    : `c.rid + 1 + ${staged.headerLines}`;
+  const shiftJoin = staged.shift ? `ASOF LEFT JOIN ${ident(staged.shift)} s ON c.rid >= s.k` : "";
+  await engine.run(`INSERT INTO ${ident(into)}
+    SELECT ${literal(table)}, ${literal(source)}, ${line}, c.column_name, c.reason, c.raw
+    FROM (SELECT rid, column_name, reason, raw FROM ${ident(checked)} WHERE reason IS NOT NULL) c ${shiftJoin}`);
+  if (staged.rejects)
+    await engine.run(`INSERT INTO ${ident(into)}
+      SELECT ${literal(table)}, ${literal(source)}, line, NULL, reason, raw FROM ${ident(staged.rejects)}`);
+}
+
+/** Writes the quarantine as CSV, UTF-8 with a BOM (so Excel shows Chinese), ordered by table and line. */
+export async function writeQuarantine(engine: Engine, path: string) {
+  const body = join(dirname(path), `.quarantine-${randomUUID()}.csv`);
+  const whole = `${body}.bom`;
+  try {
+    await engine.run(`COPY (SELECT * FROM ${quarantineTable} ORDER BY table_name, line, column_name) TO ${literal(body)} (FORMAT csv, HEADER true)`);
+    const out = createWriteStream(whole);
+    out.write("\uFEFF");
+    await pipeline(createReadStream(body), out);
+    await rename(whole, path); // never a half-written file at `path`
+  } finally {
+    await rm(body, {force: true});
+    await rm(whole, {force: true});
+  }
+}

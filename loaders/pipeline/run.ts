@@ -1,0 +1,127 @@
+// The whole pipeline: configuration → (demo bank) → extract → anonymise →
+// features → segmentation → site aggregates, written whole into
+// data/work/<key>/ where key digests the configuration, the extract and the
+// code. A second run with the same inputs finds its key and does nothing.
+
+import {existsSync} from "node:fs";
+import {mkdir, readFile, writeFile} from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import {loadConfig} from "../config/load.js";
+import {generateDemoBank} from "../demo/generate.js";
+import {openDuckDb} from "../engine/duckdb.js";
+import {loadExtract} from "../extract/loadExtract.js";
+import {writeQuarantine} from "../extract/quarantine.js";
+import {pseudonymKey} from "../anonymise/key.js";
+import {withAtomicDir} from "./atomicDir.js";
+import {combine, extractDigest, treeDigest} from "./fingerprint.js";
+import {computeFeatures, createPeriods, exportParquet, pseudonymise, reportingQuarters, stage} from "./stages.js";
+import {segmentAll} from "./segment.js";
+import {writeSiteData} from "../site/writeSiteData.js";
+import type {Config} from "../../src/config/schema.js";
+
+export const repoRoot = path.resolve(import.meta.dirname, "../..");
+
+export interface PipelineOptions {
+  configPath?: string;
+  env?: Record<string, string | undefined>;
+  /** Where keyed outputs go; default data/work. */
+  workDir?: string;
+  /** Run even when outputs for this key exist. */
+  force?: boolean;
+  /** DuckDB memory limit, e.g. "3GB". */
+  memoryLimit?: string;
+  onProgress?: (message: string) => void;
+}
+
+export interface PipelineResult {
+  key: string;
+  dir: string;
+  reused: boolean;
+  config: Config;
+  configHash: string;
+}
+
+/** Folders whose code decides the outputs: a change there changes the key. */
+const codeFolders = ["loaders", "src/segmentation", "src/config", "data"];
+
+export async function pipelineKey(configHash: string, extractDir: string): Promise<string> {
+  const code = await treeDigest(repoRoot, codeFolders, {extensions: [".ts", ".yaml"]});
+  return combine(configHash, await extractDigest(extractDir), code);
+}
+
+export async function runPipeline(options: PipelineOptions = {}): Promise<PipelineResult> {
+  const {env = process.env, force = false, onProgress = () => {}} = options;
+  const workDir = options.workDir ?? path.join(repoRoot, "data", "work");
+  const loaded = await loadConfig({path: options.configPath, env, cwd: repoRoot});
+  const {config, hash: configHash} = loaded;
+  const extractDir = path.resolve(loaded.dir, config.extract.dir);
+  const demo = config.extract.demo !== undefined;
+
+  if (demo && !existsSync(extractDir)) {
+    onProgress(`demo bank missing: generating it in ${path.relative(repoRoot, path.dirname(extractDir))}`);
+    await generateDemoBank({...config.extract.demo!, outDir: path.dirname(extractDir), onProgress});
+  }
+  if (!existsSync(extractDir)) throw new Error(`missing extract folder: ${extractDir} (extract.dir in ${loaded.path})`);
+
+  const {key: secret, demo: demoKeyUsed} = pseudonymKey(env, {keyEnv: config.privacy.keyEnv, demo});
+  if (demoKeyUsed) onProgress("using the PUBLISHED demo pseudonymisation key: demo data only, never for a real extract");
+
+  const key = await pipelineKey(configHash, extractDir);
+  const dir = path.join(workDir, key);
+  if (!force && existsSync(path.join(dir, "manifest.json"))) {
+    onProgress(`outputs for key ${key} are current: reusing them`);
+    await writeCurrent(workDir, key, configHash);
+    return {key, dir, reused: true, config, configHash};
+  }
+
+  await mkdir(workDir, {recursive: true});
+  await withAtomicDir(dir, async (tmp) => {
+    const spill = path.join(os.tmpdir(), `seg-duckdb-${process.pid}`);
+    const engine = await openDuckDb({memoryLimit: options.memoryLimit ?? "3GB", tempDirectory: spill});
+    try {
+      onProgress("extract: reading and validating tables");
+      const {manifest} = await loadExtract(engine, {config, extractDir, onProgress});
+      onProgress("anonymise: pseudonymising client ids");
+      const clients = await pseudonymise(engine, secret);
+      const quarters = await reportingQuarters(engine);
+      await createPeriods(engine, quarters);
+      await stage(engine, {ageBands: config.privacy.ageBands});
+      onProgress(`features: ${clients} clients over ${quarters.length} quarters (${quarters[0]}–${quarters.at(-1)})`);
+      await computeFeatures(engine);
+      await mkdir(path.join(tmp, "anonymised"), {recursive: true});
+      await exportParquet(engine, tmp);
+      await writeQuarantine(engine, path.join(tmp, "quarantine.csv"));
+      onProgress("segmentation: tiers, RFM, clusters");
+      const segments = await segmentAll(engine, config, {onProgress});
+      await exportSegments(engine, tmp);
+      const run = {key, configHash, demo: demoKeyUsed, quarters, asOf: quarters.at(-1)!, extract: path.relative(repoRoot, extractDir)};
+      await writeFile(path.join(tmp, "run.json"), JSON.stringify(run, null, 2) + "\n");
+      await writeFile(path.join(tmp, "model.json"), JSON.stringify(segments.model, null, 2) + "\n");
+      onProgress("site: aggregating and suppressing small cells");
+      await writeSiteData(engine, config, {dir: path.join(tmp, "site"), run, manifest, model: segments.model});
+      // Last: its presence marks the folder complete.
+      await writeFile(path.join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    } finally {
+      await engine.close();
+    }
+  });
+  await writeCurrent(workDir, key, configHash);
+  onProgress(`done: outputs in ${path.relative(repoRoot, dir)}`);
+  return {key, dir, reused: false, config, configHash};
+}
+
+async function exportSegments(engine: Awaited<ReturnType<typeof openDuckDb>>, dir: string): Promise<void> {
+  const target = path.join(dir, "segments.parquet").replaceAll("'", "''");
+  await engine.run(`COPY (SELECT * FROM segments ORDER BY quarter, client_pid) TO '${target}' (FORMAT PARQUET, COMPRESSION ZSTD)`);
+}
+
+/** data/work/current.json names the newest complete outputs, for loaders. */
+async function writeCurrent(workDir: string, key: string, configHash: string): Promise<void> {
+  await writeFile(path.join(workDir, "current.json"), JSON.stringify({key, configHash}) + "\n");
+}
+
+export async function currentOutputs(workDir = path.join(repoRoot, "data", "work")): Promise<{key: string; dir: string}> {
+  const {key} = JSON.parse(await readFile(path.join(workDir, "current.json"), "utf8"));
+  return {key, dir: path.join(workDir, key)};
+}

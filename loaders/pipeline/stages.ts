@@ -1,0 +1,68 @@
+// The pipeline's steps on one engine, in order: extract → anonymise →
+// features → export. Each step is a function of the engine and what earlier
+// steps returned; run.ts strings them together and reports progress.
+
+import {pseudonym} from "../anonymise/pseudonym.js";
+import type {DuckDbEngine} from "../engine/duckdb.js";
+import {featuresSql} from "../sql/features.js";
+import {periodTablesSql} from "../sql/periods.js";
+import {stagingSql, type AgeBand} from "../sql/staging.js";
+import {quarterRange, quarterOfMonth} from "../../src/segmentation/periods/index.js";
+
+/** pid_map(client_id, client_pid): the only table that holds both. */
+export async function pseudonymise(engine: DuckDbEngine, key: string): Promise<number> {
+  const ids = await engine.all<{client_id: string}>(`SELECT client_id FROM x_clients ORDER BY client_id`);
+  await engine.run(`CREATE TABLE pid_map (client_id VARCHAR, client_pid VARCHAR)`);
+  await engine.appendRows(
+    "pid_map",
+    ["client_id", "client_pid"],
+    ids.map(({client_id}) => [client_id, pseudonym(key, client_id)])
+  );
+  const [{n, distinct}] = await engine.all<{n: number; distinct: number}>(
+    `SELECT COUNT(*) AS n, COUNT(DISTINCT client_pid) AS "distinct" FROM pid_map`
+  );
+  if (n !== distinct) throw new Error(`pseudonym collision: ${n - distinct} client ids share a pseudonym`);
+  return n;
+}
+
+/** The reporting quarters: every quarter the balances cover, in order. */
+export async function reportingQuarters(engine: DuckDbEngine): Promise<string[]> {
+  const [{first, last}] = await engine.all<{first: string | null; last: string | null}>(
+    `SELECT MIN(month) AS first, MAX(month) AS last FROM x_balances`
+  );
+  if (!first || !last) throw new Error("empty dataset: the balances table has no accepted rows");
+  return quarterRange(quarterOfMonth(first), quarterOfMonth(last));
+}
+
+export async function stage(engine: DuckDbEngine, {ageBands}: {ageBands: readonly AgeBand[]}): Promise<void> {
+  const asOf = (await engine.all<{q_end: string}>(`SELECT CAST(MAX(q_end) AS VARCHAR) AS q_end FROM periods`))[0]?.q_end;
+  if (!asOf) throw new Error("invalid reporting calendar: no quarters");
+  for (const sql of stagingSql({asOf, ageBands})) await engine.run(sql);
+}
+
+export async function createPeriods(engine: DuckDbEngine, quarters: string[]): Promise<void> {
+  for (const sql of periodTablesSql(quarters)) await engine.run(sql);
+}
+
+export async function computeFeatures(engine: DuckDbEngine): Promise<void> {
+  for (const sql of featuresSql()) await engine.run(sql);
+}
+
+/** Tables written as Parquet, each with an order that makes the bytes repeatable. */
+export const parquetExports = [
+  {table: "a_clients", file: "anonymised/clients.parquet", orderBy: "client_pid"},
+  {table: "features", file: "features.parquet", orderBy: "quarter, client_pid"},
+  {table: "corporate_features", file: "corporate_features.parquet", orderBy: "quarter, client_pid"},
+  {table: "monthly_aum", file: "monthly_aum.parquet", orderBy: "month, client_pid"},
+  {table: "s_campaign_members", file: "campaign_members.parquet", orderBy: "campaign_id, client_pid"},
+  {table: "x_campaigns", file: "campaigns.parquet", orderBy: "campaign_id"},
+  {table: "x_campaign_targets", file: "campaign_targets.parquet", orderBy: "campaign_id, branch_id"},
+  {table: "x_branches", file: "branches.parquet", orderBy: "branch_id"},
+] as const;
+
+export async function exportParquet(engine: DuckDbEngine, dir: string): Promise<void> {
+  for (const {table, file, orderBy} of parquetExports) {
+    const target = `${dir}/${file}`.replaceAll("'", "''");
+    await engine.run(`COPY (SELECT * FROM ${table} ORDER BY ${orderBy}) TO '${target}' (FORMAT PARQUET, COMPRESSION ZSTD)`);
+  }
+}

@@ -1,0 +1,62 @@
+// The last gate before a file is published: every count of clients between 1
+// and threshold − 1 becomes null (shown as suppressed), together with the
+// money that belongs to it, since the AUM of three clients discloses them.
+// Then the whole tree is checked again, so a count under a new name that the
+// first pass missed fails the build instead of being published.
+
+import {assertNoSmallCounts} from "../../src/segmentation/privacy/index.js";
+
+/** Keys whose numbers count clients. */
+export const clientCountKeys = [
+  "clients", "count", "n", "successes", "qualified", "treatment", "control", "achievedClients", "targeted",
+  "earlier", "later", "retailClients", "corporateClients", "vipClients", "valueClients", "dormantClients",
+  "phone", "address", "employer", "complete", "treatedN", "controlN", "counts",
+] as const;
+
+/** Money that describes the same clients as a count beside it. */
+const moneyKeys = new Set(["aum", "achievedAum", "retailAum", "total", "perMember", "treatedMean", "controlMean"]);
+
+const countKeys = new Set<string>(clientCountKeys);
+
+function small(v: unknown, threshold: number): boolean {
+  return typeof v === "number" && v >= 1 && v < threshold;
+}
+
+function suppressNode(node: unknown, threshold: number): unknown {
+  if (Array.isArray(node)) return node.map((x) => suppressNode(x, threshold));
+  if (node === null || typeof node !== "object") return node;
+  const obj = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  let suppressed = false;
+  for (const [key, value] of Object.entries(obj)) {
+    if (key === "counts" && Array.isArray(value) && Array.isArray(obj.aum)) {
+      // A matrix: suppress cell by cell, and the AUM of the same cells.
+      const aum = obj.aum as unknown[][];
+      out.counts = (value as unknown[][]).map((row) => row.map((c) => (small(c, threshold) ? null : c)));
+      out.aum = aum.map((row, i) => row.map((a, j) => (small((value as unknown[][])[i][j], threshold) ? null : a)));
+      continue;
+    }
+    if (key === "aum" && Array.isArray(value) && Array.isArray(obj.counts)) continue; // handled with counts
+    if (countKeys.has(key) && small(value, threshold)) {
+      out[key] = null;
+      suppressed = true;
+      continue;
+    }
+    out[key] = suppressNode(value, threshold);
+  }
+  if (suppressed) {
+    for (const key of Object.keys(out)) if (moneyKeys.has(key) && typeof out[key] === "number") out[key] = null;
+    out.suppressed = true;
+  }
+  return out;
+}
+
+export function publishable<T>(data: T, {threshold, file}: {threshold: number; file: string}): unknown {
+  const result = suppressNode(data, threshold);
+  try {
+    assertNoSmallCounts(result, {threshold, countFields: [...clientCountKeys]});
+  } catch (error) {
+    throw new Error(`unsuppressed small count in ${file}.json: ${(error as Error).message}`);
+  }
+  return result;
+}

@@ -1,0 +1,45 @@
+// Everything the published site shows, computed once per pipeline key and
+// written as small JSON files; src/data loaders only print them. Every file
+// passes small-cell suppression before it is written, and is checked again.
+
+import {mkdir, writeFile} from "node:fs/promises";
+import path from "node:path";
+import type {Config} from "../../src/config/schema.js";
+import type {DuckDbEngine} from "../engine/duckdb.js";
+import type {SegmentationModel} from "../pipeline/segment.js";
+import {campaignsData} from "./campaigns.js";
+import {migrationData} from "./migration.js";
+import {overviewData} from "./overview.js";
+import {publishable} from "./publish.js";
+import {qualityData} from "./quality.js";
+import {segmentsData} from "./segments.js";
+
+export interface RunInfo {
+  key: string;
+  configHash: string;
+  demo: boolean;
+  quarters: string[];
+  asOf: string;
+  extract: string;
+}
+
+export async function writeSiteData(
+  engine: DuckDbEngine,
+  config: Config,
+  {dir, run, manifest, model}: {dir: string; run: RunInfo; manifest: unknown; model: SegmentationModel}
+): Promise<void> {
+  await mkdir(dir, {recursive: true});
+  const threshold = config.privacy.suppressionThreshold;
+  const meta = {asOf: run.asOf, quarters: run.quarters, configHash: run.configHash, demo: run.demo, bank: config.bank.name, threshold};
+  const clusterCount = model.clusters.labels.length;
+  const files: Record<string, unknown> = {
+    overview: {meta, manifest, ...(await overviewData(engine, config))},
+    segments: {meta, ...(await segmentsData(engine, config, model))},
+    migration: {meta, ...(await migrationData(engine, config, {quarters: run.quarters, clusterCount}))},
+    campaigns: {meta, ...(await campaignsData(engine, config))},
+    quality: {meta, manifest, ...(await qualityData(engine, config, {asOf: run.asOf}))},
+  };
+  for (const [name, data] of Object.entries(files)) {
+    await writeFile(path.join(dir, `${name}.json`), JSON.stringify(publishable(data, {threshold, file: name})) + "\n");
+  }
+}

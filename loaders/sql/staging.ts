@@ -1,0 +1,58 @@
+// Staging: the validated extract (x_*) with client ids replaced by pseudonyms
+// (pid_map) and direct identifiers left behind. Everything downstream reads
+// s_* only, so no later step can leak a name, ID number or phone by accident.
+//
+// s_* still carry exact dates (features need them); the anonymised client
+// extract a_clients generalises them: birth date → age band, address →
+// region, open / close dates → months.
+
+import {tableSpec} from "../contract/tables.js";
+import {ageInYears, dateLiteral, literal} from "./dialect.js";
+
+export interface AgeBand {
+  id: string;
+  min: number;
+}
+
+export function stagingSql({asOf, ageBands}: {asOf: string; ageBands: readonly AgeBand[]}): string[] {
+  const age = ageInYears("c.birth_date", dateLiteral(asOf));
+  const bands = [...ageBands].sort((a, b) => b.min - a.min);
+  const ageBand = `CASE WHEN c.birth_date IS NULL THEN NULL ${bands
+    .map((b) => `WHEN ${age} >= ${b.min} THEN ${literal(b.id)}`)
+    .join(" ")} END`;
+  const corporateColumns = tableSpec("corporate_metrics")
+    .columns.filter((c) => c.name !== "client_id")
+    .map((c) => `x.${c.name}`)
+    .join(", ");
+  return [
+    `CREATE TABLE s_clients AS
+     SELECT p.client_pid, c.client_type, c.branch_id, b.parent_branch, b.region,
+            ${ageBand} AS age_band, c.gender, c.occupation, c.open_date, c.close_date,
+            c.phone IS NOT NULL AS has_phone, c.address IS NOT NULL AS has_address,
+            c.employer IS NOT NULL AS has_employer
+     FROM x_clients c
+     JOIN pid_map p ON p.client_id = c.client_id
+     JOIN x_branches b ON b.branch_id = c.branch_id`,
+    `CREATE TABLE s_balances AS
+     SELECT p.client_pid, x.month, x.product, x.avg_daily_balance, x.month_end_balance
+     FROM x_balances x JOIN pid_map p ON p.client_id = x.client_id`,
+    `CREATE TABLE s_transactions AS
+     SELECT p.client_pid, x.txn_date, x.amount, x.direction, x.channel, x.client_initiated
+     FROM x_transactions x JOIN pid_map p ON p.client_id = x.client_id`,
+    `CREATE TABLE s_corporate_metrics AS
+     SELECT p.client_pid, ${corporateColumns}
+     FROM x_corporate_metrics x JOIN pid_map p ON p.client_id = x.client_id`,
+    `CREATE TABLE s_campaign_members AS
+     SELECT x.campaign_id, p.client_pid, x."group" AS member_group, x.branch_id, r.client_pid AS referrer_pid, x.list_name
+     FROM x_campaign_members x
+     JOIN pid_map p ON p.client_id = x.client_id
+     LEFT JOIN pid_map r ON r.client_id = x.referrer_id`,
+    // The anonymised client extract: what analysts receive.
+    `CREATE TABLE a_clients AS
+     SELECT c.client_pid, c.client_type, c.branch_id, c.parent_branch, c.region, c.age_band, c.gender, c.occupation,
+            SUBSTRING(CAST(c.open_date AS VARCHAR), 1, 7) AS open_month,
+            SUBSTRING(CAST(c.close_date AS VARCHAR), 1, 7) AS close_month,
+            c.has_phone, c.has_address, c.has_employer
+     FROM s_clients c`,
+  ];
+}

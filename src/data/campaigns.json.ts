@@ -1,0 +1,5 @@
+// campaigns page data, computed by the pipeline (loaders/site/campaigns.ts) for the
+// current configuration and extract.
+import {printSiteFile} from "../../loaders/site/printSiteFile.js";
+
+await printSiteFile("campaigns");

@@ -1,0 +1,5 @@
+// quality page data, computed by the pipeline (loaders/site/quality.ts) for the
+// current configuration and extract.
+import {printSiteFile} from "../../loaders/site/printSiteFile.js";
+
+await printSiteFile("quality");

@@ -1,0 +1,18 @@
+export {normalQuantile, zCritical} from "./normalQuantile.js";
+export {logGamma, incompleteBeta, studentTCdf, studentTQuantile} from "./studentT.js";
+export {wilsonInterval} from "./wilsonInterval.js";
+export type {Proportion} from "./wilsonInterval.js";
+export {proportionLift} from "./proportionLift.js";
+export type {LiftResult} from "./proportionLift.js";
+export {diffInDifferences} from "./diffInDifferences.js";
+export type {DiffInDifferencesResult} from "./diffInDifferences.js";
+export {campaignRoi} from "./campaignRoi.js";
+export type {CampaignRoi, CampaignRoiInput, ProductSplit, RewardCounts} from "./campaignRoi.js";
+export {grossVersusIncremental} from "./grossVersusIncremental.js";
+export type {GrossVersusIncremental, GrossVersusIncrementalInput} from "./grossVersusIncremental.js";
+export {attainment} from "./attainment.js";
+export type {AttainmentMember, AttainmentOptions, AttainmentResult, BranchAttainment, BranchTarget, BranchTargets} from "./attainment.js";
+export {funnel} from "./funnel.js";
+export type {FunnelMember, FunnelOptions, FunnelSegment, FunnelStage, FunnelStageName} from "./funnel.js";
+export {conversionRoi} from "./conversionRoi.js";
+export type {ConversionRoi, ConversionRoiOptions} from "./conversionRoi.js";

@@ -1,0 +1,12 @@
+export type {ClusterFeature, ClusterModel, FeatureMatrix} from "./types.js";
+export {featureMatrix, transformValue, untransformValue} from "./featureMatrix.js";
+export {fitStandardiser, standardise} from "./standardise.js";
+export {nearestCentroid} from "./nearestCentroid.js";
+export {trainKmeans, type KmeansFit} from "./trainKmeans.js";
+export {clientIds, trainingSample} from "./trainingSample.js";
+export {fitClusters, stableOrder} from "./fitClusters.js";
+export {assignClusters} from "./assignClusters.js";
+export {meanSilhouette} from "./silhouette.js";
+export {clusterDiagnostics, clusterDiagnostics as diagnostics, type KDiagnostic} from "./diagnostics.js";
+export {clusterLabels} from "./clusterLabels.js";
+export {kmeansPlusPlus} from "./kmeansPlusPlus.js";

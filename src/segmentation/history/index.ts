@@ -1,0 +1,1 @@
+export {valueHistory, type ValueHistory} from "./valueHistory.js";

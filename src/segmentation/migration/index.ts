@@ -1,0 +1,13 @@
+export {ENTERED, EXITED} from "./types.js";
+export type {MigrationRecord, PeriodRecords, TransitionMatrix, TransitionOptions} from "./types.js";
+export {transitionMatrix} from "./transitionMatrix.js";
+export {migrationRates} from "./migrationRates.js";
+export type {MigrationFlow, MigrationRates} from "./migrationRates.js";
+export {byGroup} from "./byGroup.js";
+export type {ByGroupOptions, GroupKey, GroupMigration} from "./byGroup.js";
+export {projectNext} from "./projectNext.js";
+export type {Projection, ProjectionOptions} from "./projectNext.js";
+export {sankeyGraph} from "./sankeyGraph.js";
+export type {SankeyGraph, SankeyLink, SankeyNode, SankeyOptions} from "./sankeyGraph.js";
+export {betweenPeriods} from "./betweenPeriods.js";
+export type {PeriodComparison} from "./betweenPeriods.js";

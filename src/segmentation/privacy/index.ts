@@ -1,0 +1,9 @@
+export {
+  assertNoSmallCounts,
+  isSmallCount,
+  isSuppressed,
+  suppressCounts,
+  type AssertNoSmallCountsOptions,
+  type SuppressOptions,
+  type Suppressed,
+} from "./suppress.js";

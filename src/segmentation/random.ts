@@ -1,0 +1,72 @@
+// Seeded randomness for the segmentation core. Nothing here reads a clock or
+// Math.random: the same seed gives the same numbers in Node and in the browser.
+
+/** A seeded uniform generator on [0, 1) (mulberry32: small, fast, good enough for sampling and shuffles). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A 32-bit hash of a client id under a seed (murmur-style mixing over UTF-16
+ * code units). Used for sampling: whether a client is in a sample depends only
+ * on its id and the seed, never on where its row sits in the extract.
+ */
+export function hashId(id: string, seed: number): number {
+  let h = (seed ^ Math.imul(id.length, 0x9e3779b1)) >>> 0;
+  for (let i = 0; i < id.length; ++i) {
+    let c = Math.imul(id.charCodeAt(i), 0xcc9e2d51);
+    c = (c << 15) | (c >>> 17);
+    h ^= Math.imul(c, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  // fmix32: spread every input bit over the whole word
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Code-unit order, not locale order, so that ids sort the same on every machine. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Row indices of a deterministic sample: the `size` ids with the smallest
+ * hashes under `seed` (ties broken by id), returned in id order. The sample
+ * does not depend on row order, and a smaller sample under the same seed is a
+ * subset of a larger one. Every row is returned when size ≥ ids.length.
+ */
+export function sampleByHash(ids: ArrayLike<string>, {size, seed}: {size: number; seed: number}): Int32Array {
+  const n = ids.length;
+  const hashes = new Float64Array(n);
+  for (let i = 0; i < n; ++i) hashes[i] = hashId(ids[i], seed);
+  const order = Array.from({length: n}, (_, i) => i);
+  const take = Math.max(0, Math.min(n, Math.floor(size)));
+  if (take < n) order.sort((i, j) => hashes[i] - hashes[j] || compareIds(ids[i], ids[j]));
+  const chosen = order.slice(0, take).sort((i, j) => compareIds(ids[i], ids[j]) || hashes[i] - hashes[j]);
+  return Int32Array.from(chosen);
+}
+
+/** A seeded Fisher–Yates shuffle into a new array (tests and what-if pages use it to prove order independence). */
+export function shuffled<T>(values: readonly T[], {seed}: {seed: number}): T[] {
+  const random = seededRandom(seed);
+  const out = values.slice();
+  for (let i = out.length - 1; i > 0; --i) {
+    const j = Math.floor(random() * (i + 1));
+    const t = out[i];
+    out[i] = out[j];
+    out[j] = t;
+  }
+  return out;
+}

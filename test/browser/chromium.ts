@@ -1,0 +1,58 @@
+// Debian's Chromium driven by playwright-core, offline: every request to a
+// host other than the local server is blocked and recorded, and console errors
+// and page errors are collected, so a test can fail on any of them.
+
+import {chromium, type Browser, type Page} from "playwright-core";
+import {existsSync} from "node:fs";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function chromiumAvailable(): boolean {
+  return existsSync(chromiumPath);
+}
+
+export async function launchOffline(): Promise<{browser: Browser; close: () => Promise<void>}> {
+  // playwright-core gives every launch a fresh, empty profile directory of
+  // its own (it refuses an explicit --user-data-dir with launch()).
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+    },
+  };
+}
+
+export interface PageProblems {
+  outsideRequests: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+}
+
+/** Blocks every request not addressed to `origin`, and records it. */
+export async function watchPage(page: Page, origin: string): Promise<PageProblems> {
+  const problems: PageProblems = {outsideRequests: [], consoleErrors: [], pageErrors: []};
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + "/") || url === origin || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    problems.outsideRequests.push(url);
+    return route.abort("blockedbyclient");
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.pageErrors.push(String(error)));
+  return problems;
+}
