@@ -123,3 +123,6 @@ function appendValue(appender: Appender, type: string, value: unknown) {
       return appender.appendVarchar(value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
   }
 }
+
+/** The embedded engine's name where callers want to say which engine they hold. */
+export type DuckDbEngine = Engine;

@@ -35,7 +35,8 @@ export interface LoadExtractOptions {
   config: Config;
   /** Absolute folder of the raw extract (config.extract.dir resolved by the caller). */
   extractDir: string;
-  onProgress?: (progress: ExtractProgress) => void;
+  /** A line for a log, and the same as data; a `(message) => void` callback fits. */
+  onProgress?: (message: string, progress: ExtractProgress) => void;
 }
 
 export const extractTable = (table: string) => `x_${table}`;
@@ -57,10 +58,10 @@ export async function loadExtract(engine: Engine, {config, extractDir, onProgres
         manifest.push(manifestEntry({table: spec.name, source: "", read: 0, accepted: 0, quarantined: 0, reasons: {}}));
         continue;
       }
-      onProgress({table: spec.name, step: "reading"});
+      onProgress(`extract: reading ${spec.name}`, {table: spec.name, step: "reading"});
       const source = resolveSource(configured);
       const staged = source.kind === "csv" ? await readCsv(engine, spec, source, {extractDir, tempDir}) : await readTyped(engine, spec, source, {extractDir});
-      onProgress({table: spec.name, step: "validating"});
+      onProgress(`extract: validating ${spec.name}`, {table: spec.name, step: "validating"});
       const checked = `_checked_${spec.name}`;
       const parse = {dateFormat: source.dateFormat, decimalSeparator: source.kind === "csv" ? source.decimalSeparator : ("." as const)};
       await validate(engine, spec, staged, {checked, parse, accepted: (table) => loading(extractTable(table))});
@@ -69,7 +70,7 @@ export async function loadExtract(engine: Engine, {config, extractDir, onProgres
       const entry = manifestEntry(await count(engine, spec, {staged, source: source.path}));
       for (const table of [...staged.cleanup, checked]) await engine.run(`DROP TABLE IF EXISTS ${ident(table)}`);
       manifest.push(entry);
-      onProgress({table: spec.name, step: "done", entry});
+      onProgress(`extract: ${spec.name} read ${entry.read}, accepted ${entry.accepted}, quarantined ${entry.quarantined}`, {table: spec.name, step: "done", entry});
     }
     await swapIn(engine, [...contract.map((t) => extractTable(t.name)), quarantineTable]);
     return {manifest};

@@ -60,7 +60,12 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 
   if (demo && !existsSync(extractDir)) {
     onProgress(`demo bank missing: generating it in ${path.relative(repoRoot, path.dirname(extractDir))}`);
-    await generateDemoBank({...config.extract.demo!, outDir: path.dirname(extractDir), onProgress});
+    let lastPhase = "";
+    await generateDemoBank({
+      ...config.extract.demo!,
+      outDir: path.dirname(extractDir),
+      onProgress: ({phase}) => phase !== lastPhase && onProgress(`demo bank: ${(lastPhase = phase)}`),
+    });
   }
   if (!existsSync(extractDir)) throw new Error(`missing extract folder: ${extractDir} (extract.dir in ${loaded.path})`);
 

@@ -49,5 +49,5 @@ export async function overviewData(engine: DuckDbEngine, config: Config) {
     SELECT quarter, client_type AS "clientType", region, COUNT(*) AS clients
     FROM segments GROUP BY quarter, client_type, region ORDER BY quarter, "clientType", region`);
 
-  return {tiers: ladder.tiers, vipTiers: ladder.vipTiers, kpis, tierMix, byRegion};
+  return {classification: ladder.classification, tiers: ladder.tiers, vipTiers: ladder.vipTiers, kpis, tierMix, byRegion};
 }

@@ -30,7 +30,14 @@ export async function writeSiteData(
 ): Promise<void> {
   await mkdir(dir, {recursive: true});
   const threshold = config.privacy.suppressionThreshold;
-  const meta = {asOf: run.asOf, quarters: run.quarters, configHash: run.configHash, demo: run.demo, bank: config.bank.name, threshold};
+  const labels = {
+    classifications: Object.fromEntries(
+      config.classifications.map((c) => [c.id, {label: c.label, tiers: Object.fromEntries(c.tiers.map((t) => [t.id, t.label]))}])
+    ),
+    rfm: Object.fromEntries(config.rfm.segments.map((s) => [s.id, s.label])),
+    clusters: Object.fromEntries(model.clusters.labels.map((l, i) => [String(i), l])),
+  };
+  const meta = {asOf: run.asOf, quarters: run.quarters, configHash: run.configHash, demo: run.demo, bank: config.bank.name, threshold, labels};
   const clusterCount = model.clusters.labels.length;
   const files: Record<string, unknown> = {
     overview: {meta, manifest, ...(await overviewData(engine, config))},

@@ -76,7 +76,7 @@ export function TrendLines(
     title,
     subtitle,
     caption,
-    x: {type: "point", domain: periods, label: t("axis.period", locale), tickFormat: (p: string) => formatQuarter(p, locale)},
+    x: {type: "point", domain: periods, label: null, tickFormat: (p: string) => formatQuarter(p, locale)},
     y: {label: yLabel, grid: true, nice: true, zero: true, tickFormat: (v: number) => format(v)},
     color: {
       domain: seriesOrder.map(name),

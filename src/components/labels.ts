@@ -32,6 +32,10 @@ export const labels = {
   "kpi.lift": {"zh-CN": "提升度", en: "Lift"},
   "kpi.targetAttainment": {"zh-CN": "目标达成率", en: "Target attainment"},
   "kpi.completeness": {"zh-CN": "信息完整率", en: "Data completeness"},
+  "kpi.retailClients": {"zh-CN": "个人客户数", en: "Retail clients"},
+  "kpi.vipClients": {"zh-CN": "贵宾客户数", en: "VIP clients"},
+  "kpi.dormantShare": {"zh-CN": "沉睡客户占比", en: "Dormant share"},
+  "kpi.corporateClients": {"zh-CN": "公司客户数", en: "Corporate clients"},
   "change.vsPreviousQuarter": {"zh-CN": "较上季度", en: "vs previous quarter"},
   "change.vsPreviousYear": {"zh-CN": "较去年同期", en: "vs a year earlier"},
 
@@ -48,6 +52,34 @@ export const labels = {
   "axis.cluster": {"zh-CN": "行为聚类", en: "Behavioural cluster"},
   "axis.rfmSegment": {"zh-CN": "RFM 分群", en: "RFM segment"},
   "axis.series": {"zh-CN": "指标", en: "Series"},
+
+  // Chart titles and captions
+  "chart.tierPyramid": {"zh-CN": "贵宾等级分布", en: "Clients by VIP tier"},
+  "caption.tierPyramid": {"zh-CN": "按季日均金融资产分层，最高层级在上", en: "Tiered by quarterly average daily AUM; highest tier on top"},
+  "chart.tierAum": {"zh-CN": "各层级金融资产", en: "AUM by tier"},
+  "caption.tierAum": {"zh-CN": "各层级客户的日均金融资产合计", en: "Sum of the average daily AUM of each tier's clients"},
+  "chart.clientsByRegion": {"zh-CN": "分地区客户数", en: "Clients by region"},
+  "caption.clientsByRegion": {"zh-CN": "个人与公司客户，按开户机构所在地区", en: "Retail and corporate clients by the region of their home branch"},
+
+  // Sections, filters, notes
+  "section.manifest": {"zh-CN": "数据来源", en: "Data sources"},
+  "caption.manifest": {
+    "zh-CN": "本次构建读取的提取数据；未通过校验的行已隔离，不参与计算",
+    en: "The extract read by this build; rows that failed validation are quarantined and not used",
+  },
+  "filter.quarter": {"zh-CN": "季度", en: "Quarter"},
+  "note.demo": {"zh-CN": "本站展示的是示例银行的模拟数据", en: "This site shows simulated data from the demo bank"},
+
+  // Table columns
+  "column.table": {"zh-CN": "数据表", en: "Table"},
+  "column.source": {"zh-CN": "来源", en: "Source"},
+  "column.read": {"zh-CN": "读取行数", en: "Rows read"},
+  "column.accepted": {"zh-CN": "通过行数", en: "Rows accepted"},
+  "column.quarantined": {"zh-CN": "隔离行数", en: "Rows quarantined"},
+
+  // Client types
+  "clientType.retail": {"zh-CN": "个人客户", en: "Retail"},
+  "clientType.corporate": {"zh-CN": "公司客户", en: "Corporate"},
 
   // Tier and migration words
   "tier.highest": {"zh-CN": "最高层级", en: "Highest tier"},

@@ -1,3 +1,5 @@
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {currentLocale, labels, localLabel, LocaleSwitch, normaliseLocale, storeLocale, t} from "../../src/components/i18n.js";
 import {MemoryStorage, newDocument} from "./jsdom.js";
@@ -11,7 +13,25 @@ describe("labels", () => {
   });
 });
 
+// Every t("key") the site uses, from pages and components alike: t throws on an
+// unknown key, so a missing entry would break a page at run time.
+function usedKeys(dir: string): Set<string> {
+  const keys = new Set<string>();
+  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) {
+    if (!entry.isFile() || !/\.(md|ts|js)$/.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (path.includes(".observablehq")) continue;
+    for (const match of readFileSync(path, "utf8").matchAll(/\bt\("([\w.]+)"/g)) keys.add(match[1]);
+  }
+  return keys;
+}
+
 describe("t", () => {
+  it("knows every key the site's pages and components ask for", () => {
+    const missing = [...usedKeys(join(import.meta.dirname, "../../src"))].filter((key) => !(key in labels));
+    expect(missing).toEqual([]);
+  });
+
   it("translates a key, defaulting to zh-CN", () => {
     expect(t("download.csv")).toBe("下载 CSV");
     expect(t("download.csv", "en")).toBe("Download CSV");

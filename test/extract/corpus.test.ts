@@ -274,6 +274,12 @@ T0004;C002;07/01/2025;1.5;out;pos;1
     expect(await engine.all("SELECT txn_date, amount FROM x_transactions ORDER BY txn_id")).toEqual([{txn_date: "2025-01-03", amount: 1200.5}, {txn_date: "2025-01-05", amount: 50000}]);
   });
 
+  it("quote: '' reads quote characters as text", async () => {
+    const {m} = await load({"branches.csv": withLines(files["branches.csv"], 'B03,"城北支行,杭州分行,华东')}, {branches: {path: "branches.csv", quote: ""}});
+    expect(counts(m.branches)).toEqual([3, 3, 0]);
+    expect(await engine.all("SELECT branch_name FROM x_branches WHERE branch_id = 'B03'")).toEqual([{branch_name: '"城北支行'}]);
+  });
+
   it("a file without a header takes the contract columns in order", async () => {
     const noHeader = files["branches.csv"].split("\n").slice(1).join("\n");
     const {m} = await load({"branches.csv": noHeader}, {branches: {path: "branches.csv", header: false}});

@@ -14,12 +14,15 @@ const byTable = (manifest: ManifestEntry[]) => Object.fromEntries(manifest.map((
 describe("loadExtract on a clean extract", () => {
   it("accepts every row of the four required tables and quarantines none", async () => {
     const steps: string[] = [];
-    const {manifest} = await loadExtract(engine, {config: configWith(), extractDir: writeExtract(), onProgress: (p) => steps.push(`${p.table}:${p.step}`)});
+    const {manifest} = await loadExtract(engine, {config: configWith(), extractDir: writeExtract(), onProgress: (_, p) => steps.push(`${p.table}:${p.step}`)});
     const m = byTable(manifest);
     expect([m.branches.accepted, m.clients.accepted, m.balances.accepted, m.transactions.accepted]).toEqual([2, 4, 5, 6]);
     expect(manifest.every((e) => e.quarantined === 0 && e.read === e.accepted)).toBe(true);
     expect(m.clients.source).toBe("clients.csv");
     expect(steps.slice(0, 3)).toEqual(["branches:reading", "branches:validating", "branches:done"]);
+    const messages: string[] = [];
+    await loadExtract(engine, {config: configWith(), extractDir: writeExtract(), onProgress: (message) => messages.push(message)});
+    expect(messages).toContain("extract: transactions read 6, accepted 6, quarantined 0");
     expect(await engine.all("SELECT count(*) AS n FROM quarantine")).toEqual([{n: 0}]);
   });
 

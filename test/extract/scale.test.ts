@@ -55,7 +55,7 @@ describe("loadExtract at scale", () => {
     await writeQuarantine(engine, path);
     const written = readFileSync(path, "utf8");
     expect(written.startsWith("\uFEFFtable_name,source,line,column_name,reason,raw\n")).toBe(true);
-    expect(written.split("\n")[1]).toBe(`transactions,transactions.csv,${expected[0][0]},amount,not a number: amount,"T10007,C004,2025-01-12,n/a,out,counter,1"`);
+    expect(written.split("\n")[1]).toBe(`transactions,transactions.csv,${expected[0][0]},amount,not a number: amount,"T10007,C004,2025-01-12,n/a,out,mobile,1"`);
   });
 });
 

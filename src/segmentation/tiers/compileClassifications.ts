@@ -1,5 +1,6 @@
 import type {Classification} from "../../config/schema.js";
 import {compileCondition, type CompiledCondition} from "./compileCondition.js";
+import {compileLadderSource} from "./compileLadderSource.js";
 import type {ClientPeriod} from "./types.js";
 
 export interface CompiledClassifications {
@@ -14,11 +15,13 @@ export interface CompiledClassifications {
 }
 
 /**
- * Compiles classifications once into closures: the fast path for whole extracts.
+ * Compiles classifications once: the fast path for whole extracts. By default
+ * into one generated function (see compileLadderSource); `generate: false`, or
+ * a page that forbids code generation, uses closures with the same answers.
  * A reference to an unknown or later classification throws
  * `invalid classification reference: <id>` here, before any record is read.
  */
-export function compileClassifications(classifications: readonly Classification[]): CompiledClassifications {
+export function compileClassifications(classifications: readonly Classification[], {generate = true}: {generate?: boolean} = {}): CompiledClassifications {
   const slots = new Map<string, {slot: number; tiers: readonly string[]}>();
   const ladders: {tests: (CompiledCondition | null)[]}[] = [];
   classifications.forEach((c, slot) => {
@@ -29,7 +32,8 @@ export function compileClassifications(classifications: readonly Classification[
   const ids = classifications.map((c) => c.id);
   const tiers = classifications.map((c) => c.tiers.map((t) => t.id));
 
-  const codes = (record: ClientPeriod, out: Int32Array): Int32Array => {
+  // The plain twin of the generated function below, and the fallback where code generation is not allowed.
+  const closures = (record: ClientPeriod, out: Int32Array): Int32Array => {
     for (let s = 0; s < ladders.length; ++s) {
       const tests = ladders[s].tests;
       let i = 0;
@@ -39,6 +43,7 @@ export function compileClassifications(classifications: readonly Classification[
     }
     return out;
   };
+  const codes = (generate && compileLadderSource(classifications)) || closures;
   const scratch = new Int32Array(ids.length);
   const classifyRecord = (record: ClientPeriod): Record<string, string> => {
     codes(record, scratch);

@@ -44,10 +44,12 @@ describe("the tier engine", () => {
 
   it("is deterministic, and the compiled fast path agrees with classifyAll", () => {
     const compiled = compileClassifications(classifications);
+    const closures = compileClassifications(classifications, {generate: false});
     fc.assert(
       fc.property(record, (r) => {
         const slow = Object.fromEntries(Object.entries(classifyAll(r, classifications)).map(([id, x]) => [id, x.tier]));
         expect(compiled(r)).toEqual(slow);
+        expect(closures(r)).toEqual(slow);
         expect(compiled(r)).toEqual(compiled(r));
         expect(classifyAll(r, classifications)).toEqual(classifyAll(r, classifications));
       }),
@@ -55,12 +57,19 @@ describe("the tier engine", () => {
     );
   });
 
+  it("treats odd feature names as data in the generated function", () => {
+    const feature = 'x"]; throw new Error("injected"); //';
+    const odd = [{id: "odd", label: {zh: "x", en: "x"}, appliesTo: "retail" as const, tiers: [{id: "yes", label: {zh: "y", en: "y"}, when: {feature, op: "!=" as const, value: 1}}, {id: "no", label: {zh: "n", en: "n"}}]}];
+    expect(compileClassifications(odd)({[feature]: 2})).toEqual({odd: "yes"});
+    expect(compileClassifications(odd)({[feature]: null})).toEqual({odd: "no"});
+  });
+
   it("refuses a forward reference when compiling", () => {
     const reversed = [...classifications].reverse();
     expect(() => compileClassifications(reversed)).toThrow("invalid classification reference: enterprise_size");
   });
 
-  it("classifies 2 million client periods in a few seconds", () => {
+  it("classifies many client periods in bulk exactly as the explained path does", () => {
     const random = seededRandom(3);
     const industries = Object.keys(enterpriseSize.industries);
     const distinct = Array.from({length: 4096}, () =>
@@ -80,17 +89,10 @@ describe("the tier engine", () => {
         enterpriseSize
       )
     );
-    const records = Array.from({length: 2_000_000}, (_, i) => distinct[(i * 2654435761) % distinct.length >>> 0]);
-    // CPU time of this worker, not wall time: CI machines run other test files beside this one
-    const cpu = process.cpuUsage();
-    const start = performance.now();
+    // Speed is measured by npm run bench, not here; this checks the bulk path's answers.
+    const records = Array.from({length: 200_000}, (_, i) => distinct[(i * 2654435761) % distinct.length >>> 0]);
     const result = classifyMany(records, classifications);
-    const used = process.cpuUsage(cpu);
-    const seconds = (used.user + used.system) / 1e6;
-    console.log(`classifyMany: 2,000,000 records × ${classifications.length} classifications in ${seconds.toFixed(2)} s CPU (${((performance.now() - start) / 1000).toFixed(2)} s wall)`);
-    expect(seconds).toBeLessThan(6); // about 2.5–4 s on a two-core CI machine
-    // spot-check against the explained path
-    for (const i of [0, 1, 999_999, 1_999_999]) {
+    for (const i of [0, 1, 99_999, 199_999]) {
       const slow = classifyAll(records[i], classifications);
       for (const c of classifications) expect(result[c.id].tiers[result[c.id].codes[i]]).toBe(slow[c.id].tier);
     }
