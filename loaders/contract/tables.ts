@@ -93,6 +93,7 @@ export const contract: readonly TableSpec[] = [
       { name: "branch_id", type: "string", required: true, description: "Home sub-branch.", references: branchRef },
       { name: "open_date", type: "date", required: true, description: "First account opened." },
       { name: "close_date", type: "date", required: false, description: "All accounts closed (empty while open)." },
+      { name: "official_tier", type: "string", required: false, description: "The bank's own tier label where it already has one, e.g. card category (Blue, Gold); rules read it as the feature official_tier." },
     ],
   },
   {

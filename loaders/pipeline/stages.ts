@@ -25,12 +25,17 @@ export async function pseudonymise(engine: DuckDbEngine, key: string): Promise<n
   return n;
 }
 
-/** The reporting quarters: every quarter the balances cover, in order. */
+/**
+ * The reporting quarters: every quarter the balances or the transactions cover,
+ * in order. Transactions count too, so that an extract without balances (a
+ * retailer's invoices, say) still has a calendar.
+ */
 export async function reportingQuarters(engine: DuckDbEngine): Promise<string[]> {
   const [{first, last}] = await engine.all<{first: string | null; last: string | null}>(
-    `SELECT MIN(month) AS first, MAX(month) AS last FROM x_balances`
+    `SELECT MIN(month) AS first, MAX(month) AS last FROM (
+       SELECT month FROM x_balances UNION ALL SELECT SUBSTRING(CAST(txn_date AS VARCHAR), 1, 7) AS month FROM x_transactions) m`
   );
-  if (!first || !last) throw new Error("empty dataset: the balances table has no accepted rows");
+  if (!first || !last) throw new Error("empty dataset: neither balances nor transactions have accepted rows");
   return quarterRange(quarterOfMonth(first), quarterOfMonth(last));
 }
 

@@ -83,10 +83,19 @@ export async function migrationData(engine: DuckDbEngine, config: Config, {quart
       const mix: Record<string, number> = Object.fromEntries(dim.states.map((s) => [s, 0]));
       for (const r of latest.records) mix[r.state] += 1;
       const matrix = betweenPeriods(periods.at(-2)!, latest, options).matrix;
-      projection = {basedOn: {from: last.from, to: last.to}, current: mix, ...projectNext(matrix, mix)};
+      const next = projectNext(matrix, mix);
+      // Rows, so that small current and projected counts pass the same suppression as every other count.
+      projection = {
+        projected: true,
+        basedOn: {from: last.from, to: last.to},
+        rows: dim.states.map((state) => ({state, clients: mix[state], projected: Math.round(next.mix[state])})),
+        exited: Math.round(next.exited),
+        entered: Math.round(next.entered),
+      };
     }
 
     out[dim.id] = {
+      classification: dim.id === "tier" ? retailLadder(config).classification : null,
       states: dim.states,
       pairs,
       branches,

@@ -10,11 +10,14 @@ import {assertNoSmallCounts} from "../../src/segmentation/privacy/index.js";
 export const clientCountKeys = [
   "clients", "count", "n", "successes", "qualified", "treatment", "control", "achievedClients", "targeted",
   "earlier", "later", "retailClients", "corporateClients", "vipClients", "valueClients", "dormantClients",
-  "phone", "address", "employer", "complete", "treatedN", "controlN", "counts",
+  "phone", "address", "employer", "complete", "treatedN", "controlN", "counts", "value", "projected",
+  "exited", "entered",
 ] as const;
 
 /** Money that describes the same clients as a count beside it. */
-const moneyKeys = new Set(["aum", "achievedAum", "retailAum", "total", "perMember", "treatedMean", "controlMean"]);
+// Money and rates that describe the same clients as a count beside them: a
+// rate next to a published denominator would give the suppressed count back.
+const moneyKeys = new Set(["aum", "achievedAum", "retailAum", "total", "perMember", "treatedMean", "controlMean", "rate", "share", "rowShare", "rateFromPrevious", "rateFromTargeted"]);
 
 const countKeys = new Set<string>(clientCountKeys);
 
@@ -54,9 +57,25 @@ function suppressNode(node: unknown, threshold: number): unknown {
 export function publishable<T>(data: T, {threshold, file}: {threshold: number; file: string}): unknown {
   const result = suppressNode(data, threshold);
   try {
-    assertNoSmallCounts(result, {threshold, countFields: [...clientCountKeys]});
+    // exited / entered count clients where they are numbers (a projection),
+    // but in migration rates they name flows {count, rate, aum}, whose rate of
+    // 1 (100%) is not a count: there, only `count` inside is checked.
+    const flowKeys = new Set<string>(["exited", "entered"]);
+    assertNoSmallCounts(result, {threshold, countFields: clientCountKeys.filter((k) => !flowKeys.has(k))});
+    assertNoSmallCounts(numericOnly(result, flowKeys), {threshold, countFields: [...flowKeys]});
   } catch (error) {
     throw new Error(`unsuppressed small count in ${file}.json: ${(error as Error).message}`);
   }
   return result;
+}
+
+/** The tree with only the numeric values of `keys` kept (objects under them dropped). */
+function numericOnly(node: unknown, keys: Set<string>): unknown {
+  if (Array.isArray(node)) return node.map((x) => numericOnly(x, keys));
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node as Record<string, unknown>)
+      .filter(([k, v]) => !keys.has(k) || typeof v !== "object" || v === null)
+      .map(([k, v]) => [k, numericOnly(v, keys)])
+  );
 }

@@ -21,5 +21,5 @@ export async function qualityData(engine: DuckDbEngine, config: Config, {asOf}: 
     FROM segments s JOIN s_clients c ON c.client_pid = s.client_pid
     WHERE s.client_type = 'retail' AND s.quarter = ${literal(asOf)}
     GROUP BY s.tier_${ladder.classification} ORDER BY tier`);
-  return {asOf, reasons, completeness, vipTiers: ladder.vipTiers, target: config.kpis.completenessTarget};
+  return {asOf, classification: ladder.classification, reasons, completeness, vipTiers: ladder.vipTiers, target: config.kpis.completenessTarget};
 }

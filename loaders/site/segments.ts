@@ -5,6 +5,7 @@ import type {Config} from "../../src/config/schema.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
 import {retailLadder} from "./definitions.js";
 import type {SegmentationModel} from "../pipeline/segment.js";
+import {adjustedRandIndexOfTable, normalizedMutualInfoOfTable} from "../../src/segmentation/agreement/index.js";
 
 const allRegions = "*";
 
@@ -23,7 +24,7 @@ export async function segmentsData(engine: DuckDbEngine, config: Config, model: 
 
   const tiers = await engine.all(`${byQuarterAndRegion(`${tierColumn} AS tier, COUNT(*) AS clients, SUM(aum) AS aum`, retail, tierColumn)} ORDER BY 1, 2, 3`);
   const clusters = await engine.all(`${byQuarterAndRegion(`cluster, COUNT(*) AS clients, SUM(aum) AS aum`, retail, "cluster")} ORDER BY 1, 2, 3`);
-  const crossTab = await engine.all(
+  const crossTab = await engine.all<Record<string, unknown>>(
     `${byQuarterAndRegion(`cluster, ${tierColumn} AS tier, COUNT(*) AS clients`, retail, `cluster, ${tierColumn}`)} ORDER BY 1, 2, 3, 4`
   );
   const rfmGrid = await engine.all(`${byQuarterAndRegion(`rfm_r AS r, rfm_fm AS fm, COUNT(*) AS clients`, retail, "rfm_r, rfm_fm")} ORDER BY 1, 2, 3, 4`);
@@ -51,7 +52,18 @@ export async function segmentsData(engine: DuckDbEngine, config: Config, model: 
     corporateTiers.push(...rows);
   }
 
+  // Agreement of clusters with the official ladder, per quarter, on full
+  // (unsuppressed) counts: statistics, not cells, so nothing is disclosed.
+  const agreement = [...new Set(crossTab.map((d) => d.quarter as string))].map((quarter) => {
+    const cells = crossTab.filter((d) => d.quarter === quarter && d.region === allRegions);
+    const clusterIds = [...new Set(cells.map((d) => d.cluster as number))].sort((a, b) => a - b);
+    const counts = clusterIds.map((c) => ladder.tiers.map((tier) => Number(cells.find((d) => d.cluster === c && d.tier === tier)?.clients ?? 0)));
+    return {quarter, ari: adjustedRandIndexOfTable(counts), nmi: normalizedMutualInfoOfTable(counts)};
+  });
+
   return {
+    agreement,
+    classification: ladder.classification,
     tiers: ladder.tiers,
     clusterLabels: model.clusters.labels,
     clusterTrainedOn: model.clusters.trainedOn,

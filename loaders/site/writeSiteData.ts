@@ -13,6 +13,13 @@ import {overviewData} from "./overview.js";
 import {publishable} from "./publish.js";
 import {qualityData} from "./quality.js";
 import {segmentsData} from "./segments.js";
+import {dataFacts, pageAvailability} from "./availability.js";
+
+/** The configuration minus where the extract lives: rules and parameters only. */
+function publishedConfig(config: Config) {
+  const {extract, ...rest} = config;
+  return {...rest, extract: {tables: Object.keys(extract.tables)}};
+}
 
 export interface RunInfo {
   key: string;
@@ -39,14 +46,20 @@ export async function writeSiteData(
   };
   const meta = {asOf: run.asOf, quarters: run.quarters, configHash: run.configHash, demo: run.demo, bank: config.bank.name, threshold, labels};
   const clusterCount = model.clusters.labels.length;
+  // Per page: what this extract can show, and why not when it cannot.
+  const availability = pageAvailability(await dataFacts(engine, {quarters: run.quarters}));
   const files: Record<string, unknown> = {
-    overview: {meta, manifest, ...(await overviewData(engine, config))},
-    segments: {meta, ...(await segmentsData(engine, config, model))},
-    migration: {meta, ...(await migrationData(engine, config, {quarters: run.quarters, clusterCount}))},
-    campaigns: {meta, ...(await campaignsData(engine, config))},
-    quality: {meta, manifest, ...(await qualityData(engine, config, {asOf: run.asOf}))},
+    overview: {meta, manifest, availability: availability.overview, ...(await overviewData(engine, config))},
+    segments: {meta, availability: availability.segments, ...(await segmentsData(engine, config, model))},
+    migration: {meta, availability: availability.migration, ...(await migrationData(engine, config, {quarters: run.quarters, clusterCount}))},
+    campaigns: {meta, availability: availability.campaigns, ...(await campaignsData(engine, config))},
+    quality: {meta, manifest, availability: availability.quality, ...(await qualityData(engine, config, {asOf: run.asOf}))},
   };
   for (const [name, data] of Object.entries(files)) {
     await writeFile(path.join(dir, `${name}.json`), JSON.stringify(publishable(data, {threshold, file: name})) + "\n");
   }
+  // The configuration in force, so the Methodology page shows the rules
+  // actually used. It holds thresholds, not counts of clients, so it skips the
+  // count suppression (which would blank a rule's `value: 3`).
+  await writeFile(path.join(dir, "methodology.json"), JSON.stringify({meta, config: publishedConfig(config)}) + "\n");
 }

@@ -88,7 +88,7 @@ export function featuresSql(): string[] {
     `CREATE TABLE features AS
      WITH joined AS (
        SELECT p.client_pid, p.quarter, p.q_end, c.client_type, c.region, c.parent_branch, c.branch_id, c.age_band,
-              c.gender, c.open_date, c.close_date,
+              c.gender, c.open_date, c.close_date, c.official_tier,
               ${balanceColumns.map((col) => `b.${col}`).join(", ")}, t.frequency, t.monetary, t.last_txn_date,
               ${channelColumns.map((ch) => `t.txn_${ch}`).join(", ")},
               MAX(t.last_txn_date) OVER (PARTITION BY p.client_pid ORDER BY p.quarter ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last_txn_to_date
@@ -98,7 +98,7 @@ export function featuresSql(): string[] {
        LEFT JOIN f_transactions_q t ON t.client_pid = p.client_pid AND t.quarter = p.quarter
        WHERE p.client_type = 'retail'
      )
-     SELECT client_pid, quarter, client_type, region, parent_branch, branch_id, age_band, gender,
+     SELECT client_pid, quarter, client_type, region, parent_branch, branch_id, age_band, gender, official_tier,
             CAST(COALESCE(avg_daily_aum, 0) AS ${double}) AS avg_daily_aum,
             CAST(COALESCE(aum_last_month, 0) AS ${double}) AS aum_last_month,
             CAST(COALESCE(period_end_aum, 0) AS ${double}) AS period_end_aum,

@@ -29,7 +29,7 @@ export function stagingSql({asOf, ageBands}: {asOf: string; ageBands: readonly A
      SELECT p.client_pid, c.client_type, c.branch_id, b.parent_branch, b.region,
             ${ageBand} AS age_band, c.gender, c.occupation, c.open_date, c.close_date,
             c.phone IS NOT NULL AS has_phone, c.address IS NOT NULL AS has_address,
-            c.employer IS NOT NULL AS has_employer
+            c.employer IS NOT NULL AS has_employer, c.official_tier
      FROM x_clients c
      JOIN pid_map p ON p.client_id = c.client_id
      JOIN x_branches b ON b.branch_id = c.branch_id`,
@@ -52,7 +52,7 @@ export function stagingSql({asOf, ageBands}: {asOf: string; ageBands: readonly A
      SELECT c.client_pid, c.client_type, c.branch_id, c.parent_branch, c.region, c.age_band, c.gender, c.occupation,
             SUBSTRING(CAST(c.open_date AS VARCHAR), 1, 7) AS open_month,
             SUBSTRING(CAST(c.close_date AS VARCHAR), 1, 7) AS close_month,
-            c.has_phone, c.has_address, c.has_employer
+            c.has_phone, c.has_address, c.has_employer, c.official_tier
      FROM s_clients c`,
   ];
 }

@@ -1,0 +1,1 @@
+export {recompute, sampleRecords, type ExplorerSample, type SampleColumns} from "./recompute.js";
