@@ -1,4 +1,4 @@
-// npm run pipeline -- [--config file.yaml] [--force] [--memory-limit 3GB]
+// npm run pipeline -- [--config file.yaml] [--force] [--memory-limit 3GB] [--engine duckdb|postgres]
 // Extract → validate → anonymise → features → segments → site data, outside
 // the site. Progress on stderr; nothing partial is left behind on failure.
 
@@ -6,6 +6,7 @@ import {readFile} from "node:fs/promises";
 import path from "node:path";
 import {runPipeline, repoRoot} from "../pipeline/run.js";
 import {main, parseArgs} from "./args.js";
+import {engineKind} from "../engine/engine.js";
 
 main(async () => {
   const args = parseArgs(process.argv.slice(2), {booleans: ["force"]});
@@ -14,6 +15,7 @@ main(async () => {
     configPath: typeof args.config === "string" ? args.config : undefined,
     force: args.force === true,
     memoryLimit: typeof args["memory-limit"] === "string" ? args["memory-limit"] : undefined,
+    engine: typeof args.engine === "string" ? engineKind(args.engine) : undefined,
     onProgress: (m) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${m}\n`),
   });
   const manifest: {table: string; read: number; accepted: number; quarantined: number}[] = JSON.parse(

@@ -10,13 +10,14 @@ import path from "node:path";
 import {loadConfig} from "../config/load.js";
 import {generateDemoBank} from "../demo/generate.js";
 import {openDuckDb} from "../engine/duckdb.js";
+import {engineKind, openEngine, type Engine, type EngineKind} from "../engine/engine.js";
 import {loadExtract} from "../extract/loadExtract.js";
 import {writeQuarantine} from "../extract/quarantine.js";
 import {pseudonymKey} from "../anonymise/key.js";
 import {withAtomicDir} from "./atomicDir.js";
 import {combine, extractDigest, treeDigest} from "./fingerprint.js";
 import {computeFeatures, createPeriods, exportParquet, pseudonymise, reportingQuarters, stage} from "./stages.js";
-import {segmentAll} from "./segment.js";
+import {segmentInEngine} from "./segmentInEngine.js";
 import {writeSiteData} from "../site/writeSiteData.js";
 import type {Config} from "../../src/config/schema.js";
 
@@ -31,6 +32,12 @@ export interface PipelineOptions {
   force?: boolean;
   /** DuckDB memory limit, e.g. "3GB". */
   memoryLimit?: string;
+  /**
+   * Where the SQL runs: embedded DuckDB over the extract files (default), or a
+   * PostgreSQL-protocol warehouse that already holds the extract as x_* tables
+   * or views (docs/scaling.md). From --engine or SEG_ENGINE.
+   */
+  engine?: EngineKind;
   onProgress?: (message: string) => void;
 }
 
@@ -52,6 +59,8 @@ export async function pipelineKey(configHash: string, extractDir: string): Promi
 
 export async function runPipeline(options: PipelineOptions = {}): Promise<PipelineResult> {
   const {env = process.env, force = false, onProgress = () => {}} = options;
+  const kind = options.engine ?? engineKind(env.SEG_ENGINE);
+  if (kind === "postgres") return runInWarehouse(options, kind);
   const workDir = options.workDir ?? path.join(repoRoot, "data", "work");
   const loaded = await loadConfig({path: options.configPath, env, cwd: repoRoot});
   const {config, hash: configHash} = loaded;
@@ -97,8 +106,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       await mkdir(path.join(tmp, "anonymised"), {recursive: true});
       await exportParquet(engine, tmp);
       await writeQuarantine(engine, path.join(tmp, "quarantine.csv"));
-      onProgress("segmentation: tiers, RFM, clusters");
-      const segments = await segmentAll(engine, config, {onProgress});
+      onProgress("segmentation: tiers, RFM, clusters (in the engine)");
+      const segments = await segmentInEngine(engine, config, {onProgress});
       await exportSegments(engine, tmp);
       const run = {key, configHash, demo: demoKeyUsed, quarters, asOf: quarters.at(-1)!, extract: path.relative(repoRoot, extractDir)};
       await writeFile(path.join(tmp, "run.json"), JSON.stringify(run, null, 2) + "\n");
@@ -116,9 +125,63 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   return {key, dir, reused: false, config, configHash};
 }
 
-async function exportSegments(engine: Awaited<ReturnType<typeof openDuckDb>>, dir: string): Promise<void> {
+async function exportSegments(engine: Engine, dir: string): Promise<void> {
   const target = path.join(dir, "segments.parquet").replaceAll("'", "''");
   await engine.run(`COPY (SELECT * FROM segments ORDER BY quarter, client_pid) TO '${target}' (FORMAT PARQUET, COMPRESSION ZSTD)`);
+}
+
+/**
+ * The warehouse path: the bank's PostgreSQL-protocol warehouse holds the
+ * extract as x_* tables or views, already the system of record, so there is
+ * no file validation and no quarantine (the manifest counts rows). Staging,
+ * features and segments are built in the warehouse's scratch schema; only the
+ * k-means training sample and the site aggregates come back, and no
+ * client-level file is written on this machine.
+ */
+async function runInWarehouse(options: PipelineOptions, kind: EngineKind): Promise<PipelineResult> {
+  const {env = process.env, onProgress = () => {}} = options;
+  const workDir = options.workDir ?? path.join(repoRoot, "data", "work");
+  const loaded = await loadConfig({path: options.configPath, env, cwd: repoRoot});
+  const {config, hash: configHash} = loaded;
+  const {key: secret} = pseudonymKey(env, {keyEnv: config.privacy.keyEnv, demo: false});
+  // The warehouse's data cannot be fingerprinted cheaply: outputs are keyed by
+  // configuration, code and connection, and `--force` refreshes them.
+  const code = await treeDigest(repoRoot, codeFolders, {extensions: [".ts", ".yaml"]});
+  const key = combine(configHash, code, kind, env.PGHOST ?? "", env.PGPORT ?? "", env.PGDATABASE ?? "", env.SEG_PG_SCHEMA ?? "");
+  const dir = path.join(workDir, key);
+  if (!options.force && existsSync(path.join(dir, "manifest.json"))) {
+    await writeCurrent(workDir, key, configHash);
+    return {key, dir, reused: true, config, configHash};
+  }
+  const engine = await openEngine(kind, {env});
+  await mkdir(workDir, {recursive: true});
+  try {
+    await withAtomicDir(dir, async (tmp) => {
+      const manifest = [];
+      for (const table of Object.keys(config.extract.tables)) {
+        const [{n}] = await engine.all<{n: number}>(`SELECT COUNT(*) AS n FROM x_${table}`);
+        manifest.push({table, source: "warehouse", read: n, accepted: n, quarantined: 0, reasons: {}});
+      }
+      await engine.run(`CREATE TABLE quarantine (table_name VARCHAR, source VARCHAR, line BIGINT, column_name VARCHAR, reason VARCHAR, raw VARCHAR)`);
+      onProgress("anonymise: pseudonymising client ids");
+      await pseudonymise(engine, secret);
+      const quarters = await reportingQuarters(engine);
+      await createPeriods(engine, quarters);
+      await stage(engine, {ageBands: config.privacy.ageBands});
+      onProgress(`features: ${quarters.length} quarters in the warehouse`);
+      await computeFeatures(engine);
+      const segments = await segmentInEngine(engine, config, {onProgress});
+      const run = {key, configHash, demo: false, quarters, asOf: quarters.at(-1)!, extract: `${kind}:${env.PGDATABASE ?? ""}`};
+      await writeFile(path.join(tmp, "run.json"), JSON.stringify(run, null, 2) + "\n");
+      await writeFile(path.join(tmp, "model.json"), JSON.stringify(segments.model, null, 2) + "\n");
+      await writeSiteData(engine, config, {dir: path.join(tmp, "site"), run, manifest, model: segments.model});
+      await writeFile(path.join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    });
+  } finally {
+    await engine.close();
+  }
+  await writeCurrent(workDir, key, configHash);
+  return {key, dir, reused: false, config, configHash};
 }
 
 /** data/work/current.json names the newest complete outputs, for loaders. */

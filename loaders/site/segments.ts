@@ -4,6 +4,7 @@
 import type {Config} from "../../src/config/schema.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
 import {retailLadder} from "./definitions.js";
+import {double} from "../sql/dialect.js";
 import type {SegmentationModel} from "../pipeline/segment.js";
 import {adjustedRandIndexOfTable, normalizedMutualInfoOfTable} from "../../src/segmentation/agreement/index.js";
 
@@ -36,7 +37,7 @@ export async function segmentsData(engine: DuckDbEngine, config: Config, model: 
   const features = config.kmeans.features.map((f) => f.feature);
   const profiles = await engine.all(`
     SELECT s.quarter, s.cluster, COUNT(*) AS clients,
-           ${features.map((f) => `AVG(CAST(f.${f} AS DOUBLE)) AS "${f}"`).join(", ")}
+           ${features.map((f) => `AVG(CAST(f.${f} AS ${double})) AS "${f}"`).join(", ")}
     FROM segments s JOIN features f ON f.client_pid = s.client_pid AND f.quarter = s.quarter
     WHERE s.client_type = 'retail'
     GROUP BY s.quarter, s.cluster ORDER BY 1, 2`);
