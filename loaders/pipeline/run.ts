@@ -105,7 +105,10 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       await computeFeatures(engine);
       await mkdir(path.join(tmp, "anonymised"), {recursive: true});
       await exportParquet(engine, tmp);
-      await writeQuarantine(engine, path.join(tmp, "quarantine.csv"));
+      // Rejected rows are raw rows, identifiers included: as sensitive as the
+      // extract itself, so they sit apart from everything analysts may receive.
+      await mkdir(path.join(tmp, "secure"), {recursive: true});
+      await writeQuarantine(engine, path.join(tmp, "secure", "quarantine.csv"));
       onProgress("segmentation: tiers, RFM, clusters (in the engine)");
       const segments = await segmentInEngine(engine, config, {onProgress});
       await exportSegments(engine, tmp);
