@@ -8,10 +8,11 @@ import {existsSync, readFileSync} from "node:fs";
 // The report pages, one per quarter the current pipeline outputs cover
 // (npm run build and npm run dev bring them up to date first).
 function reportQuarters(): string[] {
-  const current = "data/work/current.json";
+  const workDir = process.env.SEG_WORK_DIR ?? "data/work";
+  const current = `${workDir}/current.json`;
   if (!existsSync(current)) return [];
   const {key} = JSON.parse(readFileSync(current, "utf8"));
-  const run = `data/work/${key}/run.json`;
+  const run = `${workDir}/${key}/run.json`;
   return existsSync(run) ? JSON.parse(readFileSync(run, "utf8")).quarters : [];
 }
 

@@ -61,7 +61,7 @@ export async function notebookSample(
     const clients = await engine.all<NotebookClient>(`
       SELECT f.client_pid, f.region, f.branch_id, f.age_band,
         s.${tierColumn} AS tier, p.${tierColumn} AS previous_tier,
-        f.avg_daily_aum, f.frequency, f.monetary, f.recency_days, f.product_count, f.tenure_months,
+        ROUND(f.avg_daily_aum, 2) AS avg_daily_aum, f.frequency, ROUND(f.monetary, 2) AS monetary, f.recency_days, f.product_count, f.tenure_months,
         s.rfm_segment, s.cluster, s.${activityColumn} AS activity
       FROM '${features}' f
       JOIN '${segments}' s ON s.client_pid = f.client_pid AND s.quarter = f.quarter

@@ -5,12 +5,11 @@
 
 import {mkdir, rm, stat} from "node:fs/promises";
 import path from "node:path";
-import {repoRoot, runPipeline, type PipelineResult} from "./run.js";
+import {defaultWorkDir, runPipeline, type PipelineResult} from "./run.js";
 
-const lockDir = path.join(repoRoot, "data", "work", ".lock");
 const staleLockMs = 30 * 60 * 1000; // a crashed run's lock, not a slow one
 
-async function acquire(): Promise<void> {
+async function acquire(lockDir: string): Promise<void> {
   await mkdir(path.dirname(lockDir), {recursive: true});
   for (;;) {
     try {
@@ -25,7 +24,8 @@ async function acquire(): Promise<void> {
 }
 
 export async function ensurePipeline({quiet = false} = {}): Promise<PipelineResult> {
-  await acquire();
+  const lockDir = path.join(defaultWorkDir(), ".lock");
+  await acquire(lockDir);
   try {
     return await runPipeline({onProgress: quiet ? () => {} : (m) => process.stderr.write(`[pipeline] ${m}\n`)});
   } finally {

@@ -61,7 +61,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const {env = process.env, force = false, onProgress = () => {}} = options;
   const kind = options.engine ?? engineKind(env.SEG_ENGINE);
   if (kind === "postgres") return runInWarehouse(options, kind);
-  const workDir = options.workDir ?? path.join(repoRoot, "data", "work");
+  const workDir = options.workDir ?? defaultWorkDir(env);
   const loaded = await loadConfig({path: options.configPath, env, cwd: repoRoot});
   const {config, hash: configHash} = loaded;
   const extractDir = path.resolve(loaded.dir, config.extract.dir);
@@ -143,7 +143,7 @@ async function exportSegments(engine: Engine, dir: string): Promise<void> {
  */
 async function runInWarehouse(options: PipelineOptions, kind: EngineKind): Promise<PipelineResult> {
   const {env = process.env, onProgress = () => {}} = options;
-  const workDir = options.workDir ?? path.join(repoRoot, "data", "work");
+  const workDir = options.workDir ?? defaultWorkDir(env);
   const loaded = await loadConfig({path: options.configPath, env, cwd: repoRoot});
   const {config, hash: configHash} = loaded;
   const {key: secret} = pseudonymKey(env, {keyEnv: config.privacy.keyEnv, demo: false});
@@ -192,7 +192,12 @@ async function writeCurrent(workDir: string, key: string, configHash: string): P
   await writeFile(path.join(workDir, "current.json"), JSON.stringify({key, configHash}) + "\n");
 }
 
-export async function currentOutputs(workDir = path.join(repoRoot, "data", "work")): Promise<{key: string; dir: string}> {
+/** Where keyed outputs go: SEG_WORK_DIR, else data/work. */
+export function defaultWorkDir(env: Record<string, string | undefined> = process.env): string {
+  return env.SEG_WORK_DIR ? path.resolve(repoRoot, env.SEG_WORK_DIR) : path.join(repoRoot, "data", "work");
+}
+
+export async function currentOutputs(workDir = defaultWorkDir()): Promise<{key: string; dir: string}> {
   const {key} = JSON.parse(await readFile(path.join(workDir, "current.json"), "utf8"));
   return {key, dir: path.join(workDir, key)};
 }
