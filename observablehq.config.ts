@@ -25,7 +25,7 @@ export default {
   // Framework's default theme pulls Google Fonts through its stylesheet; ours
   // uses the system's CJK fonts instead.
   globalStylesheets: [],
-  style: "components/style.css",
+  style: "style.css",
   head: '<meta name="robots" content="noindex">',
   footer: "示例银行 · 客户分层工作台 — 仅供内部使用 · internal use only",
   search: false,

@@ -121,7 +121,8 @@ export function writeBenchConfig(file: string, {extractDir, bank}: {extractDir: 
   doc.setIn(["extract", "dir"], path.relative(path.dirname(file), extractDir));
   // Keeping extract.demo marks the extract as the demo bank, so the published demo key is used.
   doc.setIn(["extract", "demo"], doc.createNode(bank, {flow: true}));
-  const text = doc.toString();
+  // The schema pointer is relative to data/; from bench/out it would point nowhere.
+  const text = doc.toString().replace(/^# yaml-language-server:.*\n/m, "");
   parseConfig(text, {file}); // throws a ConfigError naming the field if the bench broke the configuration
   writeFileSync(file, `# Written by bench/pipeline.ts: the default configuration on the benchmark's demo bank.\n${text}`);
   return file;

@@ -65,6 +65,9 @@ main(async () => {
             return;
           }
           key = result.key;
+          // Record the new key in Framework's cache too, or a later start would
+          // take cached loader output for the old configuration as current.
+          await syncFrameworkCache(key);
           const n = await touchLoaders();
           log(`outputs ${key} ready; ${n} data loaders re-run by the preview`);
         } catch (error) {
