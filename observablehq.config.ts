@@ -39,6 +39,7 @@ export default {
     {name: "数据质量 Data quality", path: "/quality"},
     {name: "方法说明 Methodology", path: "/methodology"},
     {name: "参数试算 Explore", path: "/explore"},
+    {name: "分析笔记 Notebook", path: "/notebooks/template"},
     {
       name: "季度报告 Reports",
       open: false,

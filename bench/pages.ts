@@ -15,8 +15,8 @@ import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:
 import os from "node:os";
 import path from "node:path";
 import type {Browser} from "playwright-core";
-import {chromiumAvailable, chromiumPath, launchOffline, watchPage} from "../test/browser/chromium.js";
-import {serveStatic} from "../test/browser/staticServer.js";
+import {chromiumAvailable, chromiumPath, launchOffline, watchPage} from "../loaders/browser/chromium.js";
+import {serveStatic} from "../loaders/browser/staticServer.js";
 import {repoRoot} from "./child.js";
 import {against, MiB, target, type BenchResult, type Measurement} from "./results.js";
 

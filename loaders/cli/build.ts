@@ -27,15 +27,26 @@ function observableBuild(output: string): Promise<number> {
   });
 }
 
+/**
+ * Loader outputs that hold client-level rows when made for a local analyst
+ * (the Explore sample, notebook samples) and a refusal when made for
+ * publishing. Framework caches either kind and reuses it in the next build or
+ * preview, so both are forgotten around every build: a build computes the
+ * published kind, and the next preview computes the local kind again.
+ */
+async function forgetLocalOnlyData(): Promise<void> {
+  await rm(path.join(frameworkDataCache, "data", "explore.json"), {force: true});
+  await rm(path.join(frameworkDataCache, "notebooks"), {recursive: true, force: true});
+}
+
 main(async () => {
   const {key, reused} = await ensurePipeline();
   const cleared = await syncFrameworkCache(key);
   process.stderr.write(`[build] pipeline ${reused ? "current" : "recomputed"} (${key})${cleared ? "; site data cache cleared" : ""}\n`);
-  // A preview may have cached the Explore sample (client-level rows) for a
-  // local analyst; a published build must compute its own, without them.
-  await rm(path.join(frameworkDataCache, "data", "explore.json"), {force: true});
+  await forgetLocalOnlyData();
   await rm(staging, {recursive: true, force: true});
   const code = await observableBuild(staging);
+  await forgetLocalOnlyData();
   if (code !== 0 || !existsSync(path.join(staging, "index.html"))) {
     await rm(staging, {recursive: true, force: true});
     throw new Error(`observable build failed (exit ${code}); dist/ was left as it was`);

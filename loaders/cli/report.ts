@@ -9,7 +9,7 @@ import path from "node:path";
 import {stat} from "node:fs/promises";
 import {locales, defaultLocale, type Locale} from "../../src/components/locale.js";
 import {repoRoot} from "../pipeline/run.js";
-import {chromiumAvailable, chromiumPath} from "../../test/browser/chromium.js";
+import {chromiumAvailable, chromiumPath} from "../browser/chromium.js";
 import {checkQuarter, currentRun} from "../report/reportQuarters.js";
 import {ensureReportPage, reportPagePath} from "../report/ensureSite.js";
 import {printReport} from "../report/printReport.js";

@@ -92,7 +92,9 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   await mkdir(workDir, {recursive: true});
   await withAtomicDir(dir, async (tmp) => {
     const spill = path.join(os.tmpdir(), `seg-duckdb-${process.pid}`);
-    const engine = await openDuckDb({memoryLimit: options.memoryLimit ?? "3GB", tempDirectory: spill});
+    // 1.5 GB for DuckDB leaves room for Node's heap under a 3 GiB peak; beyond
+    // it DuckDB spills to disk rather than failing.
+    const engine = await openDuckDb({memoryLimit: options.memoryLimit ?? "1.5GB", tempDirectory: spill});
     try {
       onProgress("extract: reading and validating tables");
       const {manifest} = await loadExtract(engine, {config, extractDir, onProgress});

@@ -4,8 +4,8 @@
 // there is no PDF.
 
 import type {Page} from "playwright-core";
-import {launchOffline, watchPage} from "../../test/browser/chromium.js";
-import {serveStatic} from "../../test/browser/staticServer.js";
+import {launchOffline, watchPage} from "../browser/chromium.js";
+import {serveStatic} from "../browser/staticServer.js";
 import type {Locale} from "../../src/components/locale.js";
 import {localeStorageKey} from "../../src/components/locale.js";
 import {writeAtomic} from "./writeAtomic.js";

@@ -1,20 +1,20 @@
 // Migration page data: transition matrices between quarters (consecutive and
 // any chosen pair), rates, the Sankey across all quarters, branches ranked by
 // net upgrades with a drill-down, and a next-quarter projection. The same for
-// clusters and RFM segments.
+// clusters and RFM segments. Flows are counted in the engine (flowsSql); the
+// segmentation core turns them into matrices, rates and projections.
 
 import type {Config} from "../../src/config/schema.js";
 import {
-  betweenPeriods,
-  byGroup,
+  matrixFromFlows,
+  migrationRates,
   projectNext,
-  sankeyGraph,
-  type MigrationRecord,
-  type PeriodRecords,
+  sankeyFromMatrices,
+  type Flow,
   type TransitionMatrix,
 } from "../../src/segmentation/migration/index.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
-import {literal} from "../sql/dialect.js";
+import {flowsSql, stateCountsSql} from "../sql/migrationSql.js";
 import {retailLadder} from "./definitions.js";
 
 interface Dimension {
@@ -34,11 +34,16 @@ function dimensions(config: Config, clusterCount: number): Dimension[] {
   ];
 }
 
-async function periodRecords(engine: DuckDbEngine, quarter: string, column: string): Promise<PeriodRecords> {
-  const rows = await engine.all<{id: string; state: string; aum: number; region: string; branch: string}>(`
-    SELECT client_pid AS id, ${column} AS state, aum, region, branch_id AS branch
-    FROM segments WHERE client_type = 'retail' AND quarter = ${literal(quarter)} ORDER BY client_pid`);
-  return {period: quarter, records: rows as MigrationRecord[]};
+type FlowRow = {grp: string; from_state: string; to_state: string; clients: number; aum_cents: number};
+
+async function flowsByGroup(engine: DuckDbEngine, query: Parameters<typeof flowsSql>[0]): Promise<Map<string, Flow[]>> {
+  const groups = new Map<string, Flow[]>();
+  for (const r of await engine.all<FlowRow>(flowsSql(query))) {
+    const group = r.grp ?? "unknown";
+    if (!groups.has(group)) groups.set(group, []);
+    groups.get(group)!.push({from: r.from_state, to: r.to_state, clients: r.clients, aumCents: r.aum_cents});
+  }
+  return groups;
 }
 
 function compactMatrix(m: TransitionMatrix) {
@@ -48,46 +53,53 @@ function compactMatrix(m: TransitionMatrix) {
 export async function migrationData(engine: DuckDbEngine, config: Config, {quarters, clusterCount}: {quarters: string[]; clusterCount: number}) {
   const out: Record<string, unknown> = {quarters};
   for (const dim of dimensions(config, clusterCount)) {
-    const periods: PeriodRecords[] = [];
-    for (const q of quarters) periods.push(await periodRecords(engine, q, dim.column));
     const options = {states: dim.states};
+    const matrixOf = async (from: string, to: string) => matrixFromFlows((await flowsByGroup(engine, {state: dim.column, from, to})).get("") ?? [], options);
 
     const pairs = [];
-    for (let a = 0; a < periods.length; ++a) {
-      for (let b = a + 1; b < periods.length; ++b) {
+    const consecutive: TransitionMatrix[] = [];
+    for (let a = 0; a < quarters.length; ++a) {
+      for (let b = a + 1; b < quarters.length; ++b) {
         // Every pair for the official tiers (the page lets leadership pick any
         // two quarters); consecutive pairs only for clusters and RFM.
         if (dim.id !== "tier" && b !== a + 1) continue;
-        const {from, to, matrix, rates} = betweenPeriods(periods[a], periods[b], options);
-        pairs.push({from, to, consecutive: b === a + 1, matrix: compactMatrix(matrix), rates});
+        const matrix = await matrixOf(quarters[a], quarters[b]);
+        if (b === a + 1) consecutive.push(matrix);
+        pairs.push({from: quarters[a], to: quarters[b], consecutive: b === a + 1, matrix: compactMatrix(matrix), rates: migrationRates(matrix)});
       }
     }
 
     const branches = [];
     const regions = [];
     if (dim.id === "tier") {
-      for (let a = 0; a + 1 < periods.length; ++a) {
-        const from = periods[a].period;
-        const to = periods[a + 1].period;
-        for (const g of byGroup(periods[a].records, periods[a + 1].records, "branch", options))
+      for (let a = 0; a + 1 < quarters.length; ++a) {
+        const [from, to] = [quarters[a], quarters[a + 1]];
+        // A league table: most net upgrades first, then by name.
+        const league = async (groupBy: "branch_id" | "region") =>
+          [...(await flowsByGroup(engine, {state: dim.column, from, to, groupBy}))]
+            .map(([group, flows]) => {
+              const matrix = matrixFromFlows(flows, options);
+              return {group, matrix, rates: migrationRates(matrix)};
+            })
+            .sort((x, y) => y.rates.netUpgrades - x.rates.netUpgrades || (x.group < y.group ? -1 : x.group > y.group ? 1 : 0));
+        for (const g of await league("branch_id"))
           branches.push({from, to, branch: g.group, netUpgrades: g.rates.netUpgrades, rates: g.rates, matrix: compactMatrix(g.matrix)});
-        for (const g of byGroup(periods[a].records, periods[a + 1].records, "region", options))
-          regions.push({from, to, region: g.group, netUpgrades: g.rates.netUpgrades, rates: g.rates});
+        for (const g of await league("region")) regions.push({from, to, region: g.group, netUpgrades: g.rates.netUpgrades, rates: g.rates});
       }
     }
 
+    const counts = await engine.all<{quarter: string; state: string; clients: number}>(stateCountsSql(dim.column));
+    const mixOf = (quarter: string) => dim.states.map((s) => counts.find((c) => c.quarter === quarter && c.state === s)?.clients ?? 0);
+
     let projection = null;
-    if (periods.length >= 2) {
-      const last = pairs.filter((p) => p.consecutive).at(-1)!;
-      const latest = periods.at(-1)!;
-      const mix: Record<string, number> = Object.fromEntries(dim.states.map((s) => [s, 0]));
-      for (const r of latest.records) mix[r.state] += 1;
-      const matrix = betweenPeriods(periods.at(-2)!, latest, options).matrix;
-      const next = projectNext(matrix, mix);
+    if (consecutive.length) {
+      const latest = quarters.at(-1)!;
+      const mix: Record<string, number> = Object.fromEntries(dim.states.map((s, i) => [s, mixOf(latest)[i]]));
+      const next = projectNext(consecutive.at(-1)!, mix);
       // Rows, so that small current and projected counts pass the same suppression as every other count.
       projection = {
         projected: true,
-        basedOn: {from: last.from, to: last.to},
+        basedOn: {from: quarters.at(-2)!, to: latest},
         rows: dim.states.map((state) => ({state, clients: mix[state], projected: Math.round(next.mix[state])})),
         exited: Math.round(next.exited),
         entered: Math.round(next.entered),
@@ -100,7 +112,7 @@ export async function migrationData(engine: DuckDbEngine, config: Config, {quart
       pairs,
       branches,
       regions,
-      sankey: dim.id === "tier" ? sankeyGraph(periods, options) : null,
+      sankey: dim.id === "tier" ? sankeyFromMatrices(quarters.map((period) => ({period, clients: mixOf(period)})), consecutive, options) : null,
       projection,
     };
   }

@@ -10,7 +10,7 @@ import {createServer} from "node:net";
 import os from "node:os";
 import path from "node:path";
 import {repoRoot} from "../../loaders/pipeline/run.js";
-import {chromiumAvailable, launchOffline, watchPage} from "./chromium.js";
+import {chromiumAvailable, launchOffline, watchPage} from "../../loaders/browser/chromium.js";
 
 const available = chromiumAvailable();
 if (!available) console.warn("live preview test skipped: /usr/bin/chromium is missing");

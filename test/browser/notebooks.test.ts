@@ -7,8 +7,8 @@ import {execFileSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import path from "node:path";
 import {repoRoot} from "../../loaders/pipeline/run.js";
-import {chromiumAvailable, launchOffline, watchPage} from "./chromium.js";
-import {serveStatic} from "./staticServer.js";
+import {chromiumAvailable, launchOffline, watchPage} from "../../loaders/browser/chromium.js";
+import {serveStatic} from "../../loaders/browser/staticServer.js";
 
 const dist = path.join(repoRoot, "dist");
 const available = chromiumAvailable();

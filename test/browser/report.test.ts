@@ -9,7 +9,7 @@ import {existsSync, mkdirSync, readFileSync, renameSync, statSync} from "node:fs
 import path from "node:path";
 import {repoRoot} from "../../loaders/pipeline/run.js";
 import {labels} from "../../src/components/labels.js";
-import {chromiumAvailable} from "./chromium.js";
+import {chromiumAvailable} from "../../loaders/browser/chromium.js";
 
 const artifacts = path.join(repoRoot, "test-results", "report");
 const available = chromiumAvailable();

@@ -9,8 +9,8 @@ import {existsSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
 import path from "node:path";
 import {repoRoot} from "../../loaders/pipeline/run.js";
 import {formatCount} from "../../src/components/format.js";
-import {chromiumAvailable, launchOffline, watchPage} from "./chromium.js";
-import {serveStatic} from "./staticServer.js";
+import {chromiumAvailable, launchOffline, watchPage} from "../../loaders/browser/chromium.js";
+import {serveStatic} from "../../loaders/browser/staticServer.js";
 
 const dist = path.join(repoRoot, "dist");
 const shots = path.join(repoRoot, "test-results", "screenshots");

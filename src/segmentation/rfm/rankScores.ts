@@ -1,5 +1,3 @@
-import {bisectLeft} from "d3-array";
-
 /**
  * Quantile scores 1..bins from ranks, independent of input order.
  *
@@ -19,10 +17,18 @@ export function rankScores(values: ArrayLike<number>, {bins, higherIsBetter = tr
     keys[i] = v === v ? (higherIsBetter ? v : -v) : -Infinity;
   }
   const sorted = keys.slice().sort();
+  // score ≥ s + 1 ⇔ bins × worse ≥ s × n ⇔ worse ≥ t = ceil(s × n / bins) ⇔ the
+  // t-th smallest key is below this key. So bins − 1 cut points replace a
+  // binary search per client. The plain form, for reading:
+  //   scores[i] = 1 + Math.floor((bins * bisectLeft(sorted, keys[i])) / n);
+  const cuts = new Float64Array(bins - 1);
+  for (let s = 1; s < bins; ++s) cuts[s - 1] = sorted[Math.ceil((s * n) / bins) - 1];
   const scores = new Uint8Array(n);
   for (let i = 0; i < n; ++i) {
-    const worse = bisectLeft(sorted, keys[i]);
-    scores[i] = 1 + Math.floor((bins * worse) / n);
+    const key = keys[i];
+    let score = 1;
+    for (let c = 0; c < cuts.length; ++c) if (cuts[c] < key) ++score;
+    scores[i] = score;
   }
   return scores;
 }
