@@ -81,7 +81,9 @@ export function featuresSql(): string[] {
             MAX(t.txn_date) AS last_txn_date,
             ${channels}
      FROM s_transactions t
-     JOIN periods pr ON t.txn_date >= pr.q_start AND t.txn_date <= pr.q_end
+     -- an equi-join on the month (ISO text) rather than a range join on dates:
+     -- a hash join against 3 × quarters rows, on every engine
+     JOIN period_months pr ON pr.month = SUBSTRING(CAST(t.txn_date AS VARCHAR), 1, 7)
      WHERE t.client_initiated
      GROUP BY t.client_pid, pr.quarter`,
 

@@ -27,7 +27,7 @@ export function flowsSql({state, from, to, groupBy}: FlowQuery): string {
            SUM(ROUND(COALESCE(CASE WHEN b.client_pid IS NULL THEN a.aum ELSE b.aum END, 0) * 100)) AS aum_cents
     FROM ${side(from)} a
     FULL OUTER JOIN ${side(to)} b ON a.client_pid = b.client_pid
-    GROUP BY ${group}, COALESCE(a.state, 'new'), COALESCE(b.state, 'exited')
+    GROUP BY ${groupBy ? `${group}, ` : ""}COALESCE(a.state, 'new'), COALESCE(b.state, 'exited')
     ORDER BY 1, 2, 3`;
 }
 
