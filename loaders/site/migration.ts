@@ -11,6 +11,7 @@ import {
   projectNext,
   sankeyFromMatrices,
   type Flow,
+  type MigrationRates,
   type TransitionMatrix,
 } from "../../src/segmentation/migration/index.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
@@ -46,6 +47,15 @@ async function flowsByGroup(engine: DuckDbEngine, query: Parameters<typeof flows
   return groups;
 }
 
+/**
+ * Net upgrades only when both of its counts can be published: with upgrades
+ * suppressed and downgrades at 0, the net would give the upgrades back.
+ */
+function publishableNet(rates: MigrationRates, threshold: number): number | null {
+  const small = (n: number) => n > 0 && n < threshold;
+  return small(rates.upgraded.count) || small(rates.downgraded.count) ? null : rates.netUpgrades;
+}
+
 function compactMatrix(m: TransitionMatrix) {
   return {rows: m.rows, columns: m.columns, counts: m.counts, aum: m.aum};
 }
@@ -65,7 +75,8 @@ export async function migrationData(engine: DuckDbEngine, config: Config, {quart
         if (dim.id !== "tier" && b !== a + 1) continue;
         const matrix = await matrixOf(quarters[a], quarters[b]);
         if (b === a + 1) consecutive.push(matrix);
-        pairs.push({from: quarters[a], to: quarters[b], consecutive: b === a + 1, matrix: compactMatrix(matrix), rates: migrationRates(matrix)});
+        const rates = migrationRates(matrix);
+        pairs.push({from: quarters[a], to: quarters[b], consecutive: b === a + 1, matrix: compactMatrix(matrix), rates: {...rates, netUpgrades: publishableNet(rates, config.privacy.suppressionThreshold)}});
       }
     }
 
@@ -82,9 +93,15 @@ export async function migrationData(engine: DuckDbEngine, config: Config, {quart
               return {group, matrix, rates: migrationRates(matrix)};
             })
             .sort((x, y) => y.rates.netUpgrades - x.rates.netUpgrades || (x.group < y.group ? -1 : x.group > y.group ? 1 : 0));
-        for (const g of await league("branch_id"))
-          branches.push({from, to, branch: g.group, netUpgrades: g.rates.netUpgrades, rates: g.rates, matrix: compactMatrix(g.matrix)});
-        for (const g of await league("region")) regions.push({from, to, region: g.group, netUpgrades: g.rates.netUpgrades, rates: g.rates});
+        const threshold = config.privacy.suppressionThreshold;
+        for (const g of await league("branch_id")) {
+          const net = publishableNet(g.rates, threshold);
+          branches.push({from, to, branch: g.group, netUpgrades: net, rates: {...g.rates, netUpgrades: net}, matrix: compactMatrix(g.matrix)});
+        }
+        for (const g of await league("region")) {
+          const net = publishableNet(g.rates, threshold);
+          regions.push({from, to, region: g.group, netUpgrades: net, rates: {...g.rates, netUpgrades: net}});
+        }
       }
     }
 

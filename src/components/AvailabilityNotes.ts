@@ -15,5 +15,5 @@ export function AvailabilityNotes(
   {locale = defaultLocale, document = globalThis.document}: {locale?: Locale; document?: Document} = {}
 ): HTMLElement {
   const reasons = [...new Set(Object.values(availability ?? {}).filter((a) => !a.available && a.reason).map((a) => localLabel(a.reason!, locale)))];
-  return h(document, "div", {class: "availability-notes"}, ...reasons.map((r) => h(document, "p", {class: "note"}, r)));
+  return h(document, "div", {class: "availability-notes"}, ...reasons.map((r) => h(document, "p", {class: "seg-note"}, r)));
 }
