@@ -20,7 +20,9 @@ const quarters = reportQuarters();
 
 export default {
   title: "客户分层工作台 · Segmentation",
-  root: "src",
+  // SEG_ROOT: a copy of src/ beside it, for builds that must not share
+  // Framework's cache with the main site (npm run build -- --isolated).
+  root: process.env.SEG_ROOT ?? "src",
   output: process.env.SEG_OUTPUT ?? "dist",
   // Framework's default theme pulls Google Fonts through its stylesheet; ours
   // uses the system's CJK fonts instead.

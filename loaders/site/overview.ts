@@ -3,7 +3,7 @@
 
 import type {Config} from "../../src/config/schema.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
-import {literal} from "../sql/dialect.js";
+import {exactSum, literal} from "../sql/dialect.js";
 import {dormantRule, retailLadder, valueClientRule} from "./definitions.js";
 
 export interface QuarterKpis {
@@ -29,7 +29,7 @@ export async function overviewData(engine: DuckDbEngine, config: Config) {
     SELECT quarter,
            SUM(CASE WHEN client_type = 'retail' THEN 1 ELSE 0 END) AS "retailClients",
            SUM(CASE WHEN client_type = 'corporate' THEN 1 ELSE 0 END) AS "corporateClients",
-           SUM(CASE WHEN client_type = 'retail' THEN aum ELSE 0 END) AS "retailAum",
+           ${exactSum("CASE WHEN client_type = 'retail' THEN aum ELSE 0 END")} AS "retailAum",
            SUM(CASE WHEN ${tierColumn} IN (${vipList}) THEN 1 ELSE 0 END) AS "vipClients",
            SUM(CASE WHEN tier_${value.classification} = ${literal(value.tier)} THEN 1 ELSE 0 END) AS "valueClients",
            SUM(CASE WHEN tier_${dormant.classification} = ${literal(dormant.tier)} THEN 1 ELSE 0 END) AS "dormantClients"
@@ -41,7 +41,7 @@ export async function overviewData(engine: DuckDbEngine, config: Config) {
   }));
 
   const tierMix = await engine.all<{quarter: string; tier: string; clients: number; aum: number}>(`
-    SELECT quarter, ${tierColumn} AS tier, COUNT(*) AS clients, SUM(aum) AS aum
+    SELECT quarter, ${tierColumn} AS tier, COUNT(*) AS clients, ${exactSum("aum")} AS aum
     FROM segments WHERE client_type = 'retail'
     GROUP BY quarter, ${tierColumn} ORDER BY quarter, tier`);
 

@@ -4,7 +4,7 @@
 import type {Config} from "../../src/config/schema.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
 import {retailLadder} from "./definitions.js";
-import {double} from "../sql/dialect.js";
+import {double, exactMean, exactSum} from "../sql/dialect.js";
 import type {SegmentationModel} from "../pipeline/segment.js";
 import {adjustedRandIndexOfTable, normalizedMutualInfoOfTable} from "../../src/segmentation/agreement/index.js";
 
@@ -23,21 +23,21 @@ export async function segmentsData(engine: DuckDbEngine, config: Config, model: 
   const tierColumn = `tier_${ladder.classification}`;
   const retail = `(SELECT * FROM segments WHERE client_type = 'retail') s`;
 
-  const tiers = await engine.all(`${byQuarterAndRegion(`${tierColumn} AS tier, COUNT(*) AS clients, SUM(aum) AS aum`, retail, tierColumn)} ORDER BY 1, 2, 3`);
-  const clusters = await engine.all(`${byQuarterAndRegion(`cluster, COUNT(*) AS clients, SUM(aum) AS aum`, retail, "cluster")} ORDER BY 1, 2, 3`);
+  const tiers = await engine.all(`${byQuarterAndRegion(`${tierColumn} AS tier, COUNT(*) AS clients, ${exactSum("aum")} AS aum`, retail, tierColumn)} ORDER BY 1, 2, 3`);
+  const clusters = await engine.all(`${byQuarterAndRegion(`cluster, COUNT(*) AS clients, ${exactSum("aum")} AS aum`, retail, "cluster")} ORDER BY 1, 2, 3`);
   const crossTab = await engine.all<Record<string, unknown>>(
     `${byQuarterAndRegion(`cluster, ${tierColumn} AS tier, COUNT(*) AS clients`, retail, `cluster, ${tierColumn}`)} ORDER BY 1, 2, 3, 4`
   );
   const rfmGrid = await engine.all(`${byQuarterAndRegion(`rfm_r AS r, rfm_fm AS fm, COUNT(*) AS clients`, retail, "rfm_r, rfm_fm")} ORDER BY 1, 2, 3, 4`);
   const rfmSegments = await engine.all(
-    `${byQuarterAndRegion(`rfm_segment AS segment, COUNT(*) AS clients, SUM(aum) AS aum`, retail, "rfm_segment")} ORDER BY 1, 2, 3`
+    `${byQuarterAndRegion(`rfm_segment AS segment, COUNT(*) AS clients, ${exactSum("aum")} AS aum`, retail, "rfm_segment")} ORDER BY 1, 2, 3`
   );
 
   // Cluster profiles in original units: the mean of every clustering feature.
   const features = config.kmeans.features.map((f) => f.feature);
   const profiles = await engine.all(`
     SELECT s.quarter, s.cluster, COUNT(*) AS clients,
-           ${features.map((f) => `AVG(CAST(f.${f} AS ${double})) AS "${f}"`).join(", ")}
+           ${features.map((f) => `${exactMean(`CAST(f.${f} AS ${double})`)} AS "${f}"`).join(", ")}
     FROM segments s JOIN features f ON f.client_pid = s.client_pid AND f.quarter = s.quarter
     WHERE s.client_type = 'retail'
     GROUP BY s.quarter, s.cluster ORDER BY 1, 2`);
@@ -48,7 +48,7 @@ export async function segmentsData(engine: DuckDbEngine, config: Config, model: 
   const corporateTiers = [];
   for (const c of corporate) {
     const rows = await engine.all(`
-      ${byQuarterAndRegion(`'${c.id}' AS classification, tier_${c.id} AS tier, COUNT(*) AS clients, SUM(aum) AS aum`, `(SELECT * FROM segments WHERE client_type = 'corporate') s`, `tier_${c.id}`)}
+      ${byQuarterAndRegion(`'${c.id}' AS classification, tier_${c.id} AS tier, COUNT(*) AS clients, ${exactSum("aum")} AS aum`, `(SELECT * FROM segments WHERE client_type = 'corporate') s`, `tier_${c.id}`)}
       ORDER BY 1, 2, 4`);
     corporateTiers.push(...rows);
   }

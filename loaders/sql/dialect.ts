@@ -30,3 +30,18 @@ export function monthsBetween(from: string, to: string): string {
 }
 
 export const double = "DOUBLE PRECISION";
+
+/**
+ * A sum of money that does not depend on the order the engine adds rows in
+ * (parallel aggregation adds in a different order each run): whole fen are
+ * integers, and integer sums below 2^53 are exact. Two runs therefore publish
+ * the same bytes.
+ */
+export function exactSum(expr: string): string {
+  return `(SUM(ROUND(${expr} * 100)) / 100.0)`;
+}
+
+/** The mean of `expr` to the hundredth, exact in the same way as exactSum. */
+export function exactMean(expr: string): string {
+  return `(${exactSum(expr)} / NULLIF(COUNT(${expr}), 0))`;
+}

@@ -33,10 +33,12 @@ export function stagingSql({asOf, ageBands}: {asOf: string; ageBands: readonly A
      FROM x_clients c
      JOIN pid_map p ON p.client_id = c.client_id
      JOIN x_branches b ON b.branch_id = c.branch_id`,
-    `CREATE TABLE s_balances AS
+    // Views, not copies: the two largest tables are read once, by the
+    // features queries, so materialising them would only double the I/O.
+    `CREATE VIEW s_balances AS
      SELECT p.client_pid, x.month, x.product, x.avg_daily_balance, x.month_end_balance
      FROM x_balances x JOIN pid_map p ON p.client_id = x.client_id`,
-    `CREATE TABLE s_transactions AS
+    `CREATE VIEW s_transactions AS
      SELECT p.client_pid, x.txn_date, x.amount, x.direction, x.channel, x.client_initiated
      FROM x_transactions x JOIN pid_map p ON p.client_id = x.client_id`,
     `CREATE TABLE s_corporate_metrics AS
