@@ -1,7 +1,9 @@
-// Segmentation step: every client-quarter gets its official tiers (rule
-// engine), RFM scores and segment, and a behavioural cluster, written into the
-// engine's `segments` table. One quarter is in memory at a time, so the step
-// scales with the largest quarter, not with the history.
+// The reference segmentation step, in Node, with the segmentation core
+// itself: every client-quarter gets its official tiers (rule engine), RFM
+// scores and segment, and a behavioural cluster, written into the engine's
+// `segments` table, one quarter in memory at a time. The pipeline runs the
+// same rules as SQL in the engine (segmentInEngine.ts); tests hold the two
+// equal row for row.
 
 import type {Config} from "../../src/config/schema.js";
 import {compileClassifications, withSizeClass, type ClientPeriod} from "../../src/segmentation/tiers/index.js";
@@ -11,6 +13,7 @@ import type {DuckDbEngine} from "../engine/duckdb.js";
 import {literal} from "../sql/dialect.js";
 import {valueHistory, type ValueHistory} from "../../src/segmentation/history/index.js";
 import {valueClientRule} from "../site/definitions.js";
+import {segmentColumns} from "./segmentInEngine.js";
 
 export interface SegmentationModel {
   clusters: {
@@ -22,22 +25,6 @@ export interface SegmentationModel {
   classifications: {id: string; appliesTo: string; tiers: string[]}[];
 }
 
-const segmentColumns = (config: Config) => [
-  ["client_pid", "VARCHAR"],
-  ["quarter", "VARCHAR"],
-  ["client_type", "VARCHAR"],
-  ["region", "VARCHAR"],
-  ["parent_branch", "VARCHAR"],
-  ["branch_id", "VARCHAR"],
-  ["aum", "DOUBLE"],
-  ...config.classifications.map((c) => [`tier_${c.id}`, "VARCHAR"]),
-  ["rfm_r", "INTEGER"],
-  ["rfm_f", "INTEGER"],
-  ["rfm_m", "INTEGER"],
-  ["rfm_fm", "INTEGER"],
-  ["rfm_segment", "VARCHAR"],
-  ["cluster", "INTEGER"],
-];
 
 export async function segmentAll(engine: DuckDbEngine, config: Config, {onProgress = (_: string) => {}} = {}): Promise<{model: SegmentationModel}> {
   const quarters = (await engine.all<{quarter: string}>(`SELECT quarter FROM periods ORDER BY quarter`)).map((r) => r.quarter);

@@ -13,14 +13,8 @@ export const realdataDir = path.resolve(repoRoot, "../shared/realdata");
 /** A test key: pseudonyms are only compared within one run. */
 export const testKey = "realdata-examples-test-key";
 
-export interface ManifestEntry {
-  table: string;
-  source: string;
-  read: number;
-  accepted: number;
-  quarantined: number;
-  reasons: Record<string, number>;
-}
+export type {ManifestEntry} from "../../loaders/extract/manifest.js";
+import type {ManifestEntry} from "../../loaders/extract/manifest.js";
 
 export interface ExampleRun {
   dir: string;

@@ -2,7 +2,7 @@
 // in SQL, so that client-level rows never leave it. Same shape as
 // transitionMatrix's, so rates, projections and pages cannot tell them apart.
 
-import {fromCents} from "./cents.js";
+import {assembleMatrix} from "./assembleMatrix.js";
 import {ladderRank} from "./ladder.js";
 import {ENTERED, EXITED, type TransitionMatrix} from "./types.js";
 
@@ -31,13 +31,5 @@ export function matrixFromFlows(flows: readonly Flow[], {states}: {states: reado
     counts[i][j] += clients;
     cents[i][j] += aumCents;
   }
-  return {
-    states: [...states],
-    rows,
-    columns,
-    counts,
-    aum: cents.map((row) => row.map(fromCents)),
-    rowTotals: counts.map((row) => row.reduce((a, b) => a + b, 0)),
-    columnTotals: columns.map((_, j) => counts.reduce((a, row) => a + row[j], 0)),
-  };
+  return assembleMatrix({states, rows, columns, counts, cents});
 }

@@ -1,4 +1,5 @@
-import {fromCents, toCents} from "./cents.js";
+import {toCents} from "./cents.js";
+import {assembleMatrix} from "./assembleMatrix.js";
 import {indexById, ladderRank, rankOf} from "./ladder.js";
 import {ENTERED, EXITED, type MigrationRecord, type TransitionMatrix, type TransitionOptions} from "./types.js";
 
@@ -37,13 +38,5 @@ export function transitionMatrix(
     if (includeEntries && !earlier.has(id)) add(k, j, after.aum);
   }
 
-  return {
-    states: [...states],
-    rows,
-    columns,
-    counts,
-    aum: cents.map((row) => row.map(fromCents)),
-    rowTotals: counts.map((row) => row.reduce((a, b) => a + b, 0)),
-    columnTotals: columns.map((_, j) => counts.reduce((a, row) => a + row[j], 0)),
-  };
+  return assembleMatrix({states, rows, columns, counts, cents});
 }

@@ -1,15 +1,8 @@
-// A seeded generator for simulations in these tests (mulberry32), so that the
-// coverage checks give the same answer on every run.
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Simulation helpers for these tests, on the core's own seeded generator, so
+// that the coverage checks give the same answer on every run.
+import {seededRandom} from "../../../src/segmentation/random.js";
+
+export const seeded = seededRandom;
 
 export function binomial(random: () => number, n: number, p: number): number {
   let k = 0;
