@@ -91,4 +91,18 @@ describe.skipIf(!available)("the live preview", () => {
     expect(problems.pageErrors).toEqual([]);
     await context.close();
   }, 900_000);
+
+  it("recomputes the Explore page's what-if in the browser on the local sample", async () => {
+    const context = await chromium.browser.newContext();
+    const page = await context.newPage();
+    const problems = await watchPage(page, url);
+    await page.goto(`${url}/explore`, {waitUntil: "networkidle"});
+    // The sample is local (not a published build), so the page recomputes and says how long it took.
+    await page.waitForFunction(() => /毫秒|ms/.test(document.querySelector(".muted")?.textContent ?? ""), null, {timeout: 120_000});
+    const tables = await page.$$eval("table", (nodes) => nodes.length);
+    expect(tables).toBeGreaterThanOrEqual(1);
+    expect(await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent))).toEqual([]);
+    expect(problems).toEqual({outsideRequests: [], consoleErrors: [], pageErrors: []});
+    await context.close();
+  }, 300_000);
 });
