@@ -18,8 +18,9 @@ function observableBuild(output: string, root: string): Promise<number> {
     const child = spawn(path.join(repoRoot, "node_modules", ".bin", "observable"), ["build"], {
       cwd: repoRoot,
       stdio: ["ignore", "inherit", "inherit"],
-      // SEG_PUBLISH: loaders that could ship client-level rows (Explore) check it.
-      env: {...process.env, SEG_ROOT: path.relative(repoRoot, root), SEG_OUTPUT: path.relative(repoRoot, output), SEG_PUBLISH: "1", OBSERVABLE_TELEMETRY_DISABLE: "1"},
+      // Never SEG_LOCAL here: loaders that could ship client-level rows (Explore,
+      // notebooks) serve them only to the local preview.
+      env: {...process.env, SEG_LOCAL: undefined, SEG_ROOT: path.relative(repoRoot, root), SEG_OUTPUT: path.relative(repoRoot, output), OBSERVABLE_TELEMETRY_DISABLE: "1"},
     });
     child.on("error", reject);
     child.on("exit", (code) => resolve(code ?? 1));

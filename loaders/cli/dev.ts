@@ -42,7 +42,9 @@ main(async () => {
   const preview = spawn(
     path.join(repoRoot, "node_modules", ".bin", "observable"),
     ["preview", "--no-open", "--port", String(args.port ?? 3000), "--host", String(args.host ?? "127.0.0.1")],
-    {cwd: repoRoot, stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}}
+    // SEG_LOCAL: only this local preview may serve client-level samples
+    // (Explore, notebooks); every other build gets their refusal.
+    {cwd: repoRoot, stdio: "inherit", env: {...process.env, SEG_LOCAL: "1", OBSERVABLE_TELEMETRY_DISABLE: "1"}}
   );
   preview.on("exit", (code) => process.exit(code ?? 0));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));

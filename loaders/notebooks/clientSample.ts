@@ -36,7 +36,7 @@ export type NotebookSample =
 
 /** Why a published build carries no notebook data. */
 export const notPublishedReason =
-  "SEG_PUBLISH=1: notebook data is client-level (anonymised extract, privacy level 2) and is never part of the published site; run npm run dev locally";
+  "not the local preview (SEG_LOCAL=1 is set only by npm run dev): notebook data is client-level (anonymised extract, privacy level 2) and is never part of the published site; run npm run dev locally";
 
 const sqlPath = (file: string) => file.replaceAll("'", "''");
 

@@ -53,14 +53,23 @@ function campaignMonth(startMonth: string, n: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
-async function memberOutcomes(engine: DuckDbEngine, campaign: CampaignRow, config: Config): Promise<MemberOutcome[] | null> {
+/** Columns of monthly_aum a qualifying rule may read. */
+const monthlyFeatures = ["aum_month"];
+
+async function memberOutcomes(engine: DuckDbEngine, campaign: CampaignRow, config: Config): Promise<MemberOutcome[] | {reason: string}> {
   const outcome = config.campaigns.outcomes[campaign.kind];
-  if (!outcome) return null;
+  if (!outcome) return {reason: `no outcome rule for campaign kind "${campaign.kind}" (campaigns.outcomes)`};
+  if (!monthlyFeatures.includes(outcome.qualifyingFeature))
+    throw new Error(`invalid campaigns.outcomes.${campaign.kind}.qualifyingFeature: ${outcome.qualifyingFeature} (expected one of ${monthlyFeatures.join(", ")})`);
   const startMonth = campaign.start_date.slice(0, 7);
   const months = outcome.qualifyingMonths.map((n) => campaignMonth(startMonth, n));
   // AUM before = the quarter before the campaign starts; after = the quarter it ends in.
   const pre = previousQuarter(quarterOfMonth(startMonth));
   const post = quarterOfMonth(campaign.end_date.slice(0, 7));
+  // A window outside the data would read as zero AUM: say so instead of measuring.
+  const known = new Set((await engine.all<{quarter: string}>(`SELECT quarter FROM periods`)).map((r) => r.quarter));
+  const missing = [pre, post, ...months.map(quarterOfMonth)].filter((q) => !known.has(q));
+  if (missing.length) return {reason: `the campaign's window needs quarters the data does not cover: ${[...new Set(missing)].join(", ")}`};
   const deposits = "COALESCE(f.aum_demand, 0) + COALESCE(f.aum_time, 0)";
   const wealth = "COALESCE(f.aum_wealth, 0) + COALESCE(f.aum_fund, 0) + COALESCE(f.aum_insurance, 0)";
   return engine.all<MemberOutcome>(`
@@ -91,8 +100,8 @@ export async function campaignsData(engine: DuckDbEngine, config: Config) {
   for (const c of campaigns) {
     const members = await memberOutcomes(engine, c, config);
     const base = {id: c.campaign_id, name: c.name, kind: c.kind, start: c.start_date, end: c.end_date, budget: c.budget, targetClients: c.target_clients, targetAum: c.target_aum};
-    if (!members) {
-      results.push({...base, measured: false, reason: `no outcome rule for campaign kind "${c.kind}" (campaigns.outcomes)`});
+    if (!Array.isArray(members)) {
+      results.push({...base, measured: false, reason: members.reason});
       continue;
     }
     const treated = members.filter((m) => m.group === "treatment");
@@ -134,12 +143,19 @@ export async function campaignsData(engine: DuckDbEngine, config: Config) {
       targets.map((t) => ({branch_id: t.branch_id, target_clients: t.target_clients, target_aum: t.target_aum ?? undefined})),
       {rewardPerClient: pointsMember * pointValue + (c.kind === "referral" ? pointsReferrer * pointValue : 0)}
     );
+    // Rates would give a suppressed count back (rate × group size).
+    const threshold = config.privacy.suppressionThreshold;
+    const small = (n: number) => n > 0 && n < threshold;
+    const liftPublished = [lift.treatmentRate, lift.controlRate].every((r) => r !== undefined) &&
+      !small(qualifiers.length) && !small(control.filter((m) => m.qualified).length)
+      ? lift
+      : {...lift, treatmentRate: null, controlRate: null, suppressed: true};
     results.push({
       ...base,
       measured: true,
       members: {treatment: treated.length, control: control.length},
       qualified: {treatment: qualifiers.length, control: control.filter((m) => m.qualified).length},
-      lift,
+      lift: liftPublished,
       incrementalAum: {total: did, deposits: didDeposits, wealth: didWealth},
       roi,
       funnel: funnel(members, {by: (m) => m.list ?? "all"}),

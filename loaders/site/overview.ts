@@ -34,9 +34,12 @@ export async function overviewData(engine: DuckDbEngine, config: Config) {
            SUM(CASE WHEN tier_${value.classification} = ${literal(value.tier)} THEN 1 ELSE 0 END) AS "valueClients",
            SUM(CASE WHEN tier_${dormant.classification} = ${literal(dormant.tier)} THEN 1 ELSE 0 END) AS "dormantClients"
     FROM segments GROUP BY quarter ORDER BY quarter`);
+  // A change is published only when both counts are: the previous quarter's
+  // suppressed count would otherwise be this one minus the change.
+  const small = (n: number) => n > 0 && n < config.privacy.suppressionThreshold;
   const kpis: QuarterKpis[] = kpiRows.map((row, i) => ({
     ...row,
-    vipChange: i === 0 ? null : row.vipClients - kpiRows[i - 1].vipClients,
+    vipChange: i === 0 || small(row.vipClients) || small(kpiRows[i - 1].vipClients) ? null : row.vipClients - kpiRows[i - 1].vipClients,
     dormantShare: row.retailClients ? row.dormantClients / row.retailClients : 0,
   }));
 

@@ -15,9 +15,12 @@ export const clientCountKeys = [
 ] as const;
 
 /** Money that describes the same clients as a count beside it. */
-// Money and rates that describe the same clients as a count beside them: a
-// rate next to a published denominator would give the suppressed count back.
-const moneyKeys = new Set(["aum", "achievedAum", "retailAum", "total", "perMember", "treatedMean", "controlMean", "rate", "share", "rowShare", "rateFromPrevious", "rateFromTargeted"]);
+// Numbers that may stay beside a suppressed count: they describe the target or
+// the method, not the clients counted. Every other number of a suppressed
+// object is blanked too — money, rates, shares, attainment, shortfall costs,
+// differences — since any of them could give the count back (attainment ×
+// target, rate × base, net − the other count).
+const keepKeys = new Set(["targetClients", "target_clients", "targetAum", "target_aum", "k", "threshold", "confidence"]);
 
 const countKeys = new Set<string>(clientCountKeys);
 
@@ -48,7 +51,7 @@ function suppressNode(node: unknown, threshold: number): unknown {
     out[key] = suppressNode(value, threshold);
   }
   if (suppressed) {
-    for (const key of Object.keys(out)) if (moneyKeys.has(key) && typeof out[key] === "number") out[key] = null;
+    for (const key of Object.keys(out)) if (typeof out[key] === "number" && !keepKeys.has(key)) out[key] = null;
     out.suppressed = true;
   }
   return out;

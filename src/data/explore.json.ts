@@ -1,6 +1,7 @@
 // Explore page data: a pseudonymous client sample for what-if recomputation
 // in the browser, or, in a published build without privacy.publishSample, a
-// note saying why there is none. `npm run build` sets SEG_PUBLISH=1.
+// note saying why there is none. Client rows only when SEG_LOCAL=1, which `npm run dev` sets: any other build
+// (npm run build, or Framework run directly) gets the refusal.
 import {ensurePipeline} from "../../loaders/pipeline/ensure.js";
 import {explorerSample} from "../../loaders/site/explorerSample.js";
 import {readFile} from "node:fs/promises";
@@ -8,5 +9,5 @@ import path from "node:path";
 
 const {dir, config} = await ensurePipeline({quiet: true});
 const run = JSON.parse(await readFile(path.join(dir, "run.json"), "utf8"));
-const sample = await explorerSample(dir, config, {quarters: run.quarters, publish: process.env.SEG_PUBLISH === "1"});
+const sample = await explorerSample(dir, config, {quarters: run.quarters, publish: process.env.SEG_LOCAL !== "1"});
 process.stdout.write(JSON.stringify({meta: {configHash: run.configHash, asOf: run.asOf}, config: {classifications: config.classifications, rfm: config.rfm, kmeans: config.kmeans, migration: config.migration}, sample}));

@@ -24,7 +24,7 @@ describe("the notebook template in the published build", () => {
     const files = readdirSync(folder).filter((f) => /^sample\..*\.json$/.test(f));
     expect(files).toHaveLength(1);
     const text = readFileSync(path.join(folder, files[0]), "utf8");
-    expect(JSON.parse(text).sample).toEqual({available: false, reason: expect.stringContaining("SEG_PUBLISH=1")});
+    expect(JSON.parse(text).sample).toEqual({available: false, reason: expect.stringContaining("SEG_LOCAL=1")});
     expect(text).not.toContain("client_pid");
   });
 

@@ -29,11 +29,11 @@ describe("the notebook client sample", () => {
   it("refuses in a published build and says why", async () => {
     const {dir, config} = await ensurePipeline({quiet: true});
     const sample = await notebookSample(dir, config, {quarters: ["2025Q4"], size: 10, publish: true});
-    expect(sample).toEqual({available: false, reason: expect.stringContaining("SEG_PUBLISH=1")});
+    expect(sample).toEqual({available: false, reason: expect.stringContaining("SEG_LOCAL=1")});
   }, 600_000);
 
-  it("prints only the refusal from the page's loader when SEG_PUBLISH=1", () => {
-    const out = execFileSync(path.join(repoRoot, "node_modules", ".bin", "tsx"), ["src/notebooks/data/sample.json.ts"], {cwd: repoRoot, env: {...process.env, SEG_PUBLISH: "1"}, encoding: "utf8"});
+  it("prints only the refusal from the page's loader outside the local preview", () => {
+    const out = execFileSync(path.join(repoRoot, "node_modules", ".bin", "tsx"), ["src/notebooks/data/sample.json.ts"], {cwd: repoRoot, env: {...process.env, SEG_LOCAL: undefined}, encoding: "utf8"});
     const json = JSON.parse(out);
     expect(json.sample.available).toBe(false);
     expect(out).not.toContain("client_pid");

@@ -1,7 +1,7 @@
 // Notebook data: a seeded sample of retail clients in the latest quarter,
 // features joined with segments, from the anonymised pipeline outputs in
 // data/work/<key>/. Client-level, so it exists only on an analyst's machine:
-// in a published build (`npm run build` sets SEG_PUBLISH=1) it prints a small
+// in any build but the local preview (`npm run dev` sets SEG_LOCAL=1) it prints a small
 // note saying why there is none.
 import {readFile} from "node:fs/promises";
 import path from "node:path";
@@ -14,5 +14,5 @@ const sampleSize = 2000;
 
 const {dir, config} = await ensurePipeline({quiet: true});
 const run = JSON.parse(await readFile(path.join(dir, "run.json"), "utf8"));
-const sample = await notebookSample(dir, config, {quarters: run.quarters, size: sampleSize, publish: process.env.SEG_PUBLISH === "1"});
+const sample = await notebookSample(dir, config, {quarters: run.quarters, size: sampleSize, publish: process.env.SEG_LOCAL !== "1"});
 process.stdout.write(JSON.stringify({meta: {configHash: run.configHash, asOf: run.asOf, demo: run.demo}, config: {rfm: config.rfm}, sample}));
