@@ -1,6 +1,8 @@
 // Per client and quarter features, in portable SQL over the staging tables.
 //
-// Definitions (docs/methodology/features.md explains them for analysts):
+// Money is summed with exactSum (whole fen, integer sums): an engine adds a
+// group's rows in a different order on every parallel run, and a float sum in
+// another order is another float. Definitions (docs/methodology/features.md):
 // - a client belongs to quarter Q when opened on or before Q's last day and not
 //   closed before Q's first day; a client who closes during Q is still in Q
 //   (flagged is_closed) and absent from Q+1;
@@ -12,7 +14,7 @@
 //   opening date when the client never transacted.
 
 import {retailProducts, tableSpec} from "../contract/tables.js";
-import {double, list, monthsBetween} from "./dialect.js";
+import {double, exactSum, list, monthsBetween} from "./dialect.js";
 
 const aumProducts = retailProducts;
 const channelColumns = ["counter", "atm", "mobile", "online", "pos"] as const;
@@ -37,9 +39,9 @@ export const retailFeatureColumns = [
 
 export function featuresSql(): string[] {
   const byProduct = aumProducts
-    .map((p) => `SUM(CASE WHEN b.product = '${p}' THEN b.avg_daily_balance ELSE 0 END) AS ada_${p}`)
+    .map((p) => `${exactSum(`CASE WHEN b.product = '${p}' THEN b.avg_daily_balance ELSE 0 END`)} AS ada_${p}`)
     .join(",\n            ");
-  const quarterByProduct = aumProducts.map((p) => `SUM(m.ada_${p} * m.m_days) / MAX(pr.q_days) AS aum_${p}`).join(",\n            ");
+  const quarterByProduct = aumProducts.map((p) => `${exactSum(`m.ada_${p} * m.m_days`)} / MAX(pr.q_days) AS aum_${p}`).join(",\n            ");
   const channels = channelColumns.map((c) => `SUM(CASE WHEN t.channel = '${c}' THEN 1 ELSE 0 END) AS txn_${c}`).join(",\n            ");
   const balanceColumns = ["avg_daily_aum", "aum_last_month", "period_end_aum", ...aumProducts.map((p) => `aum_${p}`), "loan_mortgage", "loan_consumer", "product_count"];
   return [
@@ -51,11 +53,11 @@ export function featuresSql(): string[] {
     // Monthly AUM per client: the campaigns' outcome rules read it too.
     `CREATE TABLE f_monthly AS
      SELECT b.client_pid, b.month, pm.quarter, pm.m_days, pm.m_pos,
-            SUM(CASE WHEN b.product IN (${list(aumProducts)}) THEN b.avg_daily_balance ELSE 0 END) AS aum_month,
-            SUM(CASE WHEN b.product IN (${list(aumProducts)}) THEN b.month_end_balance ELSE 0 END) AS aum_month_end,
+            ${exactSum(`CASE WHEN b.product IN (${list(aumProducts)}) THEN b.avg_daily_balance ELSE 0 END`)} AS aum_month,
+            ${exactSum(`CASE WHEN b.product IN (${list(aumProducts)}) THEN b.month_end_balance ELSE 0 END`)} AS aum_month_end,
             ${byProduct},
-            SUM(CASE WHEN b.product = 'mortgage' THEN b.month_end_balance ELSE 0 END) AS end_mortgage,
-            SUM(CASE WHEN b.product = 'consumer_loan' THEN b.month_end_balance ELSE 0 END) AS end_consumer,
+            ${exactSum("CASE WHEN b.product = 'mortgage' THEN b.month_end_balance ELSE 0 END")} AS end_mortgage,
+            ${exactSum("CASE WHEN b.product = 'consumer_loan' THEN b.month_end_balance ELSE 0 END")} AS end_consumer,
             COUNT(DISTINCT CASE WHEN b.month_end_balance > 0 THEN b.product END) AS products_held
      FROM s_balances b
      JOIN period_months pm ON pm.month = b.month
@@ -63,12 +65,12 @@ export function featuresSql(): string[] {
 
     `CREATE TABLE f_balances_q AS
      SELECT m.client_pid, m.quarter,
-            SUM(m.aum_month * m.m_days) / MAX(pr.q_days) AS avg_daily_aum,
-            SUM(CASE WHEN m.m_pos = 3 THEN m.aum_month ELSE 0 END) AS aum_last_month,
-            SUM(CASE WHEN m.m_pos = 3 THEN m.aum_month_end ELSE 0 END) AS period_end_aum,
+            ${exactSum("m.aum_month * m.m_days")} / MAX(pr.q_days) AS avg_daily_aum,
+            ${exactSum("CASE WHEN m.m_pos = 3 THEN m.aum_month ELSE 0 END")} AS aum_last_month,
+            ${exactSum("CASE WHEN m.m_pos = 3 THEN m.aum_month_end ELSE 0 END")} AS period_end_aum,
             ${quarterByProduct},
-            SUM(CASE WHEN m.m_pos = 3 THEN m.end_mortgage ELSE 0 END) AS loan_mortgage,
-            SUM(CASE WHEN m.m_pos = 3 THEN m.end_consumer ELSE 0 END) AS loan_consumer,
+            ${exactSum("CASE WHEN m.m_pos = 3 THEN m.end_mortgage ELSE 0 END")} AS loan_mortgage,
+            ${exactSum("CASE WHEN m.m_pos = 3 THEN m.end_consumer ELSE 0 END")} AS loan_consumer,
             MAX(CASE WHEN m.m_pos = 3 THEN m.products_held ELSE 0 END) AS product_count
      FROM f_monthly m
      JOIN periods pr ON pr.quarter = m.quarter
@@ -77,7 +79,7 @@ export function featuresSql(): string[] {
     `CREATE TABLE f_transactions_q AS
      SELECT t.client_pid, pr.quarter,
             COUNT(*) AS frequency,
-            SUM(t.amount) AS monetary,
+            ${exactSum("t.amount")} AS monetary,
             MAX(t.txn_date) AS last_txn_date,
             ${channels}
      FROM s_transactions t

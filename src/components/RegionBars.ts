@@ -20,7 +20,7 @@ export function regionBars(
   return Plot.plot({
     ...options,
     document,
-    width,
+    width: Math.max(width, 240), // px: room for the labels and some bar, whatever the card's first width
     marginLeft: 60,
     x: {label: t("axis.clients", locale), grid: true, tickFormat: (d: number) => formatCount(d, {locale})},
     y: {label: null},

@@ -68,8 +68,9 @@ export function TierBars(
   const marginRight = Math.max(20, ...data.map((d) => estimateTextWidth(d.text) + 8));
   const colors = [...new Set([...ladder, ...data.map((d) => d.tier)])];
   const extraMarks = options.marks ?? [];
+  const minPlotWidth = 80; // px for the bars themselves: a narrow card (or a first, unmeasured layout) must not give bars negative widths
   return Plot.plot({
-    width,
+    width: Math.max(width, marginLeft + marginRight + minPlotWidth),
     height: data.length * rowHeight + 40,
     marginLeft,
     marginRight,
