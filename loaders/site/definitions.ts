@@ -20,7 +20,7 @@ export function dormantRule(config: Config): TierRef {
 export function retailLadder(config: Config): {classification: string; tiers: string[]; vipTiers: string[]} {
   const id = config.migration.classification;
   const c = config.classifications.find((x) => x.id === id);
-  if (!c) throw new Error(`invalid migration classification: ${id}`);
+  if (!c) throw new Error(`invalid configuration migration.classification: ${id} (not a classification id)`);
   const tiers = c.tiers.map((t) => t.id).reverse(); // configuration lists them high → low
   return {classification: id, tiers, vipTiers: tiers.filter((t) => !config.kpis.nonVipTiers.includes(t))};
 }
