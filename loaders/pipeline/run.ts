@@ -135,6 +135,12 @@ async function exportSegments(engine: Engine, dir: string): Promise<void> {
   await engine.run(`COPY (SELECT * FROM segments ORDER BY quarter, client_pid) TO '${target}' (FORMAT PARQUET, COMPRESSION ZSTD)`);
 }
 
+/** Tables the pipeline makes in the warehouse's scratch schema (views aside). */
+const warehouseWorkTables = [
+  "segments", "monthly_aum", "corporate_features", "features", "f_transactions_q", "f_balances_q", "f_monthly", "f_population",
+  "a_clients", "s_campaign_members", "s_corporate_metrics", "s_clients", "period_months", "periods", "pid_map", "quarantine",
+];
+
 /**
  * The warehouse path: the bank's PostgreSQL-protocol warehouse holds the
  * extract as x_* tables or views, already the system of record, so there is
@@ -162,6 +168,9 @@ async function runInWarehouse(options: PipelineOptions, kind: EngineKind): Promi
   await mkdir(workDir, {recursive: true});
   try {
     await withAtomicDir(dir, async (tmp) => {
+      // The scratch schema keeps the previous run's tables: start clean.
+      for (const view of ["s_balances", "s_transactions"]) await engine.run(`DROP VIEW IF EXISTS ${view}`);
+      for (const table of warehouseWorkTables) await engine.run(`DROP TABLE IF EXISTS ${table}`);
       const manifest = [];
       for (const table of Object.keys(config.extract.tables)) {
         const [{n}] = await engine.all<{n: number}>(`SELECT COUNT(*) AS n FROM x_${table}`);

@@ -165,7 +165,9 @@ describe.skipIf(unavailable)("the pipeline on PostgreSQL equals the pipeline on 
     await warehouse.close();
     const workDir = path.join(tmp, "work");
     const env = {PGHOST: server!.host, PGPORT: String(server!.port), PGUSER: server!.user, PGDATABASE: server!.database, SEG_PG_SCHEMA: "seg_warehouse", SEG_PSEUDONYM_KEY: demoKey};
-    const result = await runPipeline({engine: "postgres", env, workDir});
+    // Twice, as a bank would re-run it: the second run must clear the first's tables.
+    await runPipeline({engine: "postgres", env, workDir});
+    const result = await runPipeline({engine: "postgres", env, workDir, force: true});
     const manifest = JSON.parse(readFileSync(path.join(result.dir, "manifest.json"), "utf8"));
     // The reference: the same site data written from the DuckDB run above.
     const reference = path.join(tmp, "duck-site");
