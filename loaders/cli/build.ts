@@ -9,7 +9,7 @@ import path from "node:path";
 import {ensurePipeline} from "../pipeline/ensure.js";
 import {repoRoot} from "../pipeline/run.js";
 import {main, parseArgs} from "./args.js";
-import {frameworkDataCache, syncFrameworkCache} from "./prepare.js";
+import {frameworkDataCache, syncFrameworkCache} from "../pipeline/frameworkCache.js";
 
 const dist = path.join(repoRoot, "dist");
 

@@ -14,7 +14,7 @@ import {loadConfig} from "../config/index.js";
 import {ensurePipeline} from "../pipeline/ensure.js";
 import {repoRoot} from "../pipeline/run.js";
 import {main, parseArgs} from "./args.js";
-import {syncFrameworkCache} from "./prepare.js";
+import {syncFrameworkCache} from "../pipeline/frameworkCache.js";
 
 const loaderDirs = [path.join(repoRoot, "src", "data"), path.join(repoRoot, "src", "notebooks", "data")];
 const settleMs = 400; // editors write a file in several steps

@@ -12,7 +12,7 @@ export interface RegionRow {
   clients: number | null;
 }
 
-export function regionBars(
+export function RegionBars(
   rows: readonly RegionRow[],
   {width = 640, locale = defaultLocale, document = globalThis.document, ...options}: {width?: number; locale?: Locale; document?: Document} & Omit<Plot.PlotOptions, "document"> = {}
 ): SVGSVGElement | HTMLElement {

@@ -1,13 +1,11 @@
-// Runs before `npm run build` and `npm run dev`: brings the pipeline outputs
-// up to date, and empties Framework's loader cache when they changed, because
+// Used by `npm run build` and `npm run dev` once the pipeline outputs are up
+// to date: empties Framework's loader cache when they changed, because
 // Framework reuses cached loader output without knowing what it was made from.
 
 import {existsSync} from "node:fs";
 import {readFile, rm, writeFile, mkdir} from "node:fs/promises";
 import path from "node:path";
-import {ensurePipeline} from "../pipeline/ensure.js";
-import {repoRoot} from "../pipeline/run.js";
-import {main} from "./args.js";
+import {repoRoot} from "./run.js";
 
 export const frameworkDataCache = path.join(repoRoot, "src", ".observablehq", "cache");
 const stamp = path.join(frameworkDataCache, "pipeline-key.txt");
@@ -19,12 +17,4 @@ export async function syncFrameworkCache(key: string): Promise<boolean> {
   await mkdir(frameworkDataCache, {recursive: true});
   await writeFile(stamp, key + "\n");
   return true;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(async () => {
-    const {key, reused} = await ensurePipeline();
-    const cleared = await syncFrameworkCache(key);
-    process.stderr.write(`[prepare] pipeline ${reused ? "current" : "recomputed"} (${key})${cleared ? "; site data cache cleared" : ""}\n`);
-  });
 }
