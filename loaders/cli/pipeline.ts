@@ -1,4 +1,4 @@
-// npm run pipeline -- [--config file.yaml] [--force] [--memory-limit 3GB] [--engine duckdb|postgres]
+// npm run pipeline -- [--config file.yaml] [--force] [--memory-limit 3GB] [--on-disk | --in-memory] [--engine duckdb|postgres]
 // Extract → validate → anonymise → features → segments → site data, outside
 // the site. Progress on stderr; nothing partial is left behind on failure.
 
@@ -9,12 +9,13 @@ import {main, parseArgs} from "./args.js";
 import {engineKind} from "../engine/engine.js";
 
 main(async () => {
-  const args = parseArgs(process.argv.slice(2), {booleans: ["force"]});
+  const args = parseArgs(process.argv.slice(2), {booleans: ["force", "on-disk", "in-memory"]});
   const started = Date.now();
   const result = await runPipeline({
     configPath: typeof args.config === "string" ? args.config : undefined,
     force: args.force === true,
     memoryLimit: typeof args["memory-limit"] === "string" ? args["memory-limit"] : undefined,
+    onDisk: args["on-disk"] === true ? true : args["in-memory"] === true ? false : undefined,
     engine: typeof args.engine === "string" ? engineKind(args.engine) : undefined,
     onProgress: (m) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${m}\n`),
   });

@@ -40,12 +40,13 @@ export async function openDuckDb({path = ":memory:", memoryLimit, tempDirectory,
   if (threads !== undefined) options.threads = String(threads);
   const instance = await DuckDBInstance.create(path, options);
   const connection = await instance.connect();
+  const timed = sqlTimer(process.env.SEG_SQL_TIMING);
   return {
     async run(sql) {
-      await connection.run(sql);
+      await timed(sql, () => connection.run(sql));
     },
     async all<T = Row>(sql: string) {
-      const reader = await connection.runAndReadAll(sql);
+      const reader = await timed(sql, () => connection.runAndReadAll(sql));
       return reader.getRowObjects().map(plainRow) as T[];
     },
     appendRows: (table, columns, rows) => appendRows(connection, table, columns, rows),
@@ -53,6 +54,23 @@ export async function openDuckDb({path = ":memory:", memoryLimit, tempDirectory,
       connection.closeSync();
       instance.closeSync();
     },
+  };
+}
+
+/**
+ * SEG_SQL_TIMING=1 prints each statement's seconds and its first line on
+ * stderr: where a slow pipeline spends its time, statement by statement.
+ */
+function sqlTimer(setting: string | undefined) {
+  if (!setting || setting === "0") return <T>(_sql: string, f: () => Promise<T>) => f();
+  return async <T>(sql: string, f: () => Promise<T>) => {
+    const start = performance.now();
+    try {
+      return await f();
+    } finally {
+      const seconds = (performance.now() - start) / 1000;
+      if (seconds >= 0.05) process.stderr.write(`sql ${seconds.toFixed(2)} s: ${sql.replace(/\s+/g, " ").trim().slice(0, 110)}\n`);
+    }
   };
 }
 

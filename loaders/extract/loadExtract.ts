@@ -62,10 +62,10 @@ export async function loadExtract(engine: Engine, {config, extractDir, onProgres
       const source = resolveSource(configured);
       const staged = source.kind === "csv" ? await readCsv(engine, spec, source, {extractDir, tempDir}) : await readTyped(engine, spec, source, {extractDir});
       onProgress(`extract: validating ${spec.name}`, {table: spec.name, step: "validating"});
+      // The rows validation turned away, with their reasons and raw text.
       const checked = `_checked_${spec.name}`;
       const parse = {dateFormat: source.dateFormat, decimalSeparator: source.kind === "csv" ? source.decimalSeparator : ("." as const)};
-      await validate(engine, spec, staged, {checked, parse, accepted: (table) => loading(extractTable(table))});
-      await acceptRows(engine, spec, checked);
+      await validate(engine, spec, staged, {into: loading(extractTable(spec.name)), rejected: checked, parse, accepted: (table) => loading(extractTable(table))});
       await quarantineRows(engine, staged, {table: spec.name, source: source.path, checked, into: loading(quarantineTable)});
       const entry = manifestEntry(await count(engine, spec, {staged, source: source.path}));
       for (const table of [...staged.cleanup, checked]) await engine.run(`DROP TABLE IF EXISTS ${ident(table)}`);
@@ -101,12 +101,6 @@ async function dropStaging(engine: Engine) {
     `SELECT table_name FROM duckdb_tables() WHERE ${stagingPrefixes.map((p) => `starts_with(table_name, ${literal(p)})`).join(" OR ")}`
   );
   for (const {table_name} of tables) await engine.run(`DROP TABLE IF EXISTS ${ident(table_name)}`).catch(() => {});
-}
-
-function acceptRows(engine: Engine, spec: TableSpec, checked: string) {
-  const columns = spec.columns.map((c, i) => `CAST(p${i} AS ${sqlTypes[c.type]}) AS ${ident(c.name)}`);
-  return engine.run(`CREATE OR REPLACE TABLE ${ident(loading(extractTable(spec.name)))} AS
-    SELECT ${columns.join(", ")} FROM ${ident(checked)} WHERE reason IS NULL ORDER BY rid`);
 }
 
 async function count(engine: Engine, spec: TableSpec, {staged, source}: {staged: {raw: string; rejects?: string}; source: string}): Promise<ManifestEntry> {

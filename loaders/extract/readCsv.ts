@@ -51,7 +51,7 @@ export async function readCsv(engine: Engine, spec: TableSpec, source: FileSourc
   const rejectsScan = `_rejects_scan_${spec.name}`;
   const columns = Array.from({length: fieldCount}, (_, i) => `${literal(field(i))}: 'VARCHAR'`).join(", ");
   try {
-    await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(raw)} AS SELECT * FROM read_csv(${literal(path)},
+    await engine.run(`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT * FROM read_csv(${literal(path)},
       auto_detect = false, header = ${source.header}, delim = ${literal(delimiter)},
       quote = ${literal(quote)}, escape = ${literal(quote)}, columns = {${columns}},
       store_rejects = true, rejects_table = ${literal(rejectsTable)}, rejects_scan = ${literal(rejectsScan)})`);

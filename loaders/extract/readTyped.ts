@@ -39,7 +39,7 @@ export async function readTyped(engine: Engine, spec: TableSpec, source: FileSou
   });
   const raw = `_raw_${spec.name}`;
   try {
-    await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(raw)} AS SELECT ${text.join(", ")} FROM ${from}`);
+    await engine.run(`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT ${text.join(", ")} FROM ${from}`);
   } catch (error) {
     throw new ExtractError(file, `${problem}: ${firstLine(error)}`);
   }

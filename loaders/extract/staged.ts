@@ -1,8 +1,8 @@
-// What a reader leaves in the engine for the validator: one temporary table of
+// What a reader leaves in the engine for the validator: one staging table of
 // text fields f0, f1, … in file order (rowid order), plus how to number lines.
 
 export interface Staged {
-  /** Temporary table of VARCHAR fields f0…f(n-1), one row per record read. */
+  /** Staging table (a stored table, so that an on-disk engine keeps it compressed on disk) of VARCHAR fields f0…f(n-1), one row per record read. */
   raw: string;
   fieldCount: number;
   /** For each contract column, its field position, or undefined when the file lacks it. */

@@ -1,64 +1,82 @@
-// Validates a staged table in one SQL statement: row checks (presence, type,
-// allowed values, range), then orphans against the parents' accepted rows,
-// then duplicate keys among the rows still standing (the first by line wins).
-// A row with several problems is quarantined once, with its first reason.
+// Validates a staged table: row checks (presence, type, allowed values,
+// range), then orphans against the parents' accepted rows, then duplicate keys
+// among the rows still standing (the first by line wins). A row with several
+// problems is quarantined once, with its first reason.
+//
+// Shaped for tens of millions of rows: one projection over the raw text makes
+// the typed table, in file order; the later checks only collect the ids of the
+// few rejected rows, which are then deleted from it. Nothing else of table
+// size is written (text copies and a sort cost more than the checks).
 
 import type {TableSpec} from "../contract/tables.js";
 import type {Engine} from "../engine/duckdb.js";
-import {columnChecks, parsed, textValue, type ParseOptions} from "./checks.js";
+import {columnChecks, parsed, sqlTypes, textValue, type ParseOptions} from "./checks.js";
 import {field, type Staged} from "./staged.js";
 import {ident, literal} from "./sql.js";
 
 const v = (i: number) => `v${i}`;
 const p = (i: number) => `p${i}`;
 
-/**
- * Creates temporary table `checked` with rid (0-based record number, from the
- * staging table's rowid: inside a transaction rowids start at a large offset), p0…pn
- * (typed values in contract column order), reason, column_name and raw
- * (the latter three only on rejected rows).
- */
-export async function validate(engine: Engine, spec: TableSpec, staged: Staged, {checked, parse, accepted}: {checked: string; parse: ParseOptions; accepted: (table: string) => string}) {
+export interface ValidateTargets {
+  /** The table of accepted rows to create: the contract's columns, typed, in file order. */
+  into: string;
+  /** The table of rejected rows to create: rid (0-based record number), reason, column_name, raw. */
+  rejected: string;
+  parse: ParseOptions;
+  /** Where a parent table's accepted rows are, for the orphan check. */
+  accepted: (table: string) => string;
+}
+
+export async function validate(engine: Engine, spec: TableSpec, staged: Staged, {into, rejected, parse, accepted}: ValidateTargets): Promise<void> {
   const fields = Array.from({length: staged.fieldCount}, (_, i) => field(i));
   const texts = spec.columns.map((_, i) => `${textValue(staged.positions[i] === undefined ? undefined : field(staged.positions[i]!))} AS ${v(i)}`);
   const values = spec.columns.map((c, i) => `${parsed(c.type, v(i), parse)} AS ${p(i)}`);
   const checks = spec.columns.flatMap((c, i) => columnChecks(c, v(i), p(i), parse).map((check) => ({...check, column: c.name})));
   const firstReason = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE ${checks.map((c) => `WHEN ${c.fails} THEN ${literal(c.reason)}`).join(" ")} END`;
-  // The column from the reason by constant lookup, not by evaluating the checks twice.
-  const columnOf = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE row_reason ${checks.map((c) => `WHEN ${literal(c.reason)} THEN ${literal(c.column)}`).join(" ")} END`;
+  const column = (name: string) => ident(name);
+  // Inside a transaction rowids start at a large offset: records count from the first.
+  const rid = `rowid - (SELECT min(rowid) FROM ${ident(staged.raw)})`;
 
-  const references = spec.columns.flatMap((c, i) => (c.references ? [{i, column: c.name, parent: c.references.table, parentColumn: c.references.column}] : []));
-  const joins = references.map(
-    (r, n) => `LEFT JOIN (SELECT DISTINCT ${ident(r.parentColumn)} AS k FROM ${ident(accepted(r.parent))}) parent${n} ON rows.${p(r.i)} = parent${n}.k`
-  );
-  const orphan = (pick: (r: (typeof references)[number]) => string) =>
-    references.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE ${references.map((r, n) => `WHEN rows.${p(r.i)} IS NOT NULL AND parent${n}.k IS NULL THEN ${literal(pick(r))}`).join(" ")} END`;
-  const keys = spec.key.map((k) => `${p(spec.columns.findIndex((c) => c.name === k))}`);
-  const raw = `concat(${fields.map((f) => `coalesce(${f}, '')`).join(`, ${literal(staged.delimiter)}, `)})`;
+  await engine.run(`CREATE OR REPLACE TABLE ${ident(into)} AS
+    WITH texts AS (SELECT ${rid} AS _rid, ${texts.join(", ")} FROM ${ident(staged.raw)}),
+    typed AS (SELECT *, ${values.join(", ")} FROM texts)
+    SELECT _rid, ${spec.columns.map((c, i) => `CAST(${p(i)} AS ${sqlTypes[c.type]}) AS ${column(c.name)}`).join(", ")}, ${firstReason} AS _reason
+    FROM typed`);
 
-  await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(checked)} AS
-    WITH texts AS (SELECT rowid - (SELECT min(rowid) FROM ${ident(staged.raw)}) AS rid, ${[...fields, ...texts].join(", ")} FROM ${ident(staged.raw)}),
-    typed AS (SELECT *, ${values.join(", ")} FROM texts),
-    reasoned AS (SELECT *, ${firstReason} AS row_reason FROM typed),
-    rows AS (SELECT *, ${columnOf} AS row_column FROM reasoned),
-    linked AS MATERIALIZED (
-      SELECT rows.*,
-        coalesce(row_reason, ${orphan((r) => `orphan: ${r.column} not in ${r.parent}`)}) AS reason1,
-        coalesce(row_column, ${orphan((r) => r.column)}) AS column1
-      FROM rows ${joins.join(" ")}
-    ),
-    -- A hash aggregate over the repeated keys only; cheaper than a window over every row.
-    repeats AS (
-      SELECT ${keys.map((k, n) => `${k} AS k${n}`).join(", ")}, min(rid) AS first_rid FROM linked WHERE reason1 IS NULL
-      GROUP BY ALL HAVING count(*) > 1
-    ),
-    keyed AS (
-      SELECT linked.*, coalesce(linked.reason1 IS NULL AND linked.rid <> repeats.first_rid, false) AS repeated
-      FROM linked LEFT JOIN repeats ON ${keys.map((k, n) => `linked.${k} = repeats.k${n}`).join(" AND ")}
-    )
-    SELECT rid, ${spec.columns.map((_, i) => p(i)).join(", ")},
-      CASE WHEN repeated THEN 'duplicate key' ELSE reason1 END AS reason,
-      CASE WHEN repeated THEN ${literal(spec.key.join(","))} ELSE column1 END AS column_name,
-      CASE WHEN repeated OR reason1 IS NOT NULL THEN ${raw} END AS raw
-    FROM keyed`);
+  // The column a row check names, by constant lookup on its reason.
+  const columnOf = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE _reason ${checks.map((c) => `WHEN ${literal(c.reason)} THEN ${literal(c.column)}`).join(" ")} END`;
+  await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(rejected)} AS
+    SELECT _rid AS rid, _reason AS reason, ${columnOf} AS column_name FROM ${ident(into)} WHERE _reason IS NOT NULL`);
+
+  const references = spec.columns.flatMap((c) => (c.references ? [{column: c.name, parent: c.references.table, parentColumn: c.references.column}] : []));
+  if (references.length > 0) {
+    const joins = references.map(
+      (r, n) => `LEFT JOIN (SELECT DISTINCT ${ident(r.parentColumn)} AS k FROM ${ident(accepted(r.parent))}) parent${n} ON t.${column(r.column)} = parent${n}.k`
+    );
+    const orphan = references.map((r, n) => `t.${column(r.column)} IS NOT NULL AND parent${n}.k IS NULL`);
+    const pick = (f: (r: (typeof references)[number]) => string) => `CASE ${references.map((r, n) => `WHEN ${orphan[n]} THEN ${literal(f(r))}`).join(" ")} END`;
+    await engine.run(`INSERT INTO ${ident(rejected)}
+      SELECT t._rid, ${pick((r) => `orphan: ${r.column} not in ${r.parent}`)}, ${pick((r) => r.column)}
+      FROM ${ident(into)} t ${joins.join(" ")}
+      WHERE t._reason IS NULL AND (${orphan.map((o) => `(${o})`).join(" OR ")})`);
+  }
+
+  // Duplicates among the rows still standing: a hash aggregate finds the
+  // repeated keys (few), then a join with them finds every later copy.
+  const keys = spec.key.map(column);
+  const standing = (t: string) => `${t}_reason IS NULL AND ${t}_rid NOT IN (SELECT rid FROM ${ident(rejected)})`;
+  await engine.run(`INSERT INTO ${ident(rejected)}
+    SELECT t._rid, 'duplicate key', ${literal(spec.key.join(","))}
+    FROM ${ident(into)} t
+    JOIN (SELECT ${keys.map((k, n) => `${k} AS k${n}`).join(", ")}, min(_rid) AS first_rid FROM ${ident(into)} WHERE ${standing("")} GROUP BY ALL HAVING count(*) > 1) r
+      ON ${keys.map((k, n) => `t.${k} = r.k${n}`).join(" AND ")}
+    WHERE t._rid <> r.first_rid AND ${standing("t.")}`);
+
+  // The raw text of the rejected rows, for the quarantine, then their removal.
+  const raw = `concat(${fields.map((f) => `coalesce(s.${f}, '')`).join(`, ${literal(staged.delimiter)}, `)})`;
+  await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(rejected)} AS
+    SELECT r.rid, r.reason, r.column_name, ${raw} AS raw
+    FROM ${ident(rejected)} r JOIN (SELECT ${rid} AS rid, * FROM ${ident(staged.raw)}) s ON s.rid = r.rid`);
+  await engine.run(`DELETE FROM ${ident(into)} WHERE _rid IN (SELECT rid FROM ${ident(rejected)})`);
+  await engine.run(`ALTER TABLE ${ident(into)} DROP COLUMN _rid; ALTER TABLE ${ident(into)} DROP COLUMN _reason`);
 }

@@ -4,7 +4,7 @@
 // code. A second run with the same inputs finds its key and does nothing.
 
 import {existsSync} from "node:fs";
-import {mkdir, readFile, writeFile} from "node:fs/promises";
+import {mkdir, readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {loadConfig} from "../config/load.js";
@@ -33,6 +33,14 @@ export interface PipelineOptions {
   /** DuckDB memory limit, e.g. "3GB". */
   memoryLimit?: string;
   /**
+   * Keep DuckDB's working tables in a database file in the spill folder rather
+   * than in memory. Stored tables are compressed there, so an extract larger
+   * than memory costs a fraction of the disk that evicting in-memory tables to
+   * temporary files would. Default: on when the extract's files exceed
+   * onDiskFromBytes. The file holds raw extract rows and is removed at the end.
+   */
+  onDisk?: boolean;
+  /**
    * Where the SQL runs: embedded DuckDB over the extract files (default), or a
    * PostgreSQL-protocol warehouse that already holds the extract as x_* tables
    * or views (docs/scaling.md). From --engine or SEG_ENGINE.
@@ -47,6 +55,15 @@ export interface PipelineResult {
   reused: boolean;
   config: Config;
   configHash: string;
+}
+
+/** Extracts larger than this (4 GiB of files) are worked on disk; see PipelineOptions.onDisk. */
+export const onDiskFromBytes = 4 * 1024 ** 3;
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, {withFileTypes: true})) if (entry.isFile()) total += (await stat(path.join(dir, entry.name))).size;
+  return total;
 }
 
 /** Folders whose code decides the outputs: a change there changes the key. */
@@ -92,9 +109,18 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   await mkdir(workDir, {recursive: true});
   await withAtomicDir(dir, async (tmp) => {
     const spill = path.join(os.tmpdir(), `seg-duckdb-${process.pid}`);
+    const onDisk = options.onDisk ?? (await folderBytes(extractDir)) > onDiskFromBytes;
+    if (onDisk) {
+      await mkdir(spill, {recursive: true});
+      onProgress(`engine: working tables on disk in ${spill} (removed at the end)`);
+    }
     // 1.5 GB for DuckDB leaves room for Node's heap under a 3 GiB peak; beyond
     // it DuckDB spills to disk rather than failing.
-    const engine = await openDuckDb({memoryLimit: options.memoryLimit ?? "1.5GB", tempDirectory: spill});
+    const engine = await openDuckDb({
+      path: onDisk ? path.join(spill, "work.duckdb") : undefined,
+      memoryLimit: options.memoryLimit ?? "1.5GB",
+      tempDirectory: spill,
+    });
     try {
       onProgress("extract: reading and validating tables");
       const {manifest} = await loadExtract(engine, {config, extractDir, onProgress});
@@ -123,6 +149,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       await writeFile(path.join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     } finally {
       await engine.close();
+      // Spilled blocks and the on-disk database hold extract rows: never left behind.
+      await rm(spill, {recursive: true, force: true});
     }
   });
   await writeCurrent(workDir, key, configHash);
