@@ -15,7 +15,7 @@ import {parseDocument} from "yaml";
 import {parseConfig} from "../loaders/config/load.js";
 import {defaultConfigPath} from "../loaders/config/resolve.js";
 import {benchOut, repoRoot, runChild, runTsJob, tsxBin} from "./child.js";
-import {against, GiB, target, type BenchResult, type Measurement} from "./results.js";
+import {against, formatBytes, GiB, target, type BenchResult, type Measurement} from "./results.js";
 import {parseStages, type Stage} from "./stages.js";
 
 export interface PipelineScale {
@@ -38,7 +38,7 @@ export const scales: Record<"default" | "large", PipelineScale> = {
 
 export interface PipelineBenchOptions {
   scale?: "default" | "large";
-  /** DuckDB memory limit for the pipeline and the baseline (the pipeline's own default is 3GB). */
+  /** DuckDB memory limit for the pipeline and the baseline (the pipeline's own default is 1.5GB; the baseline's 3GB). */
   memoryLimit?: string;
   /** Where DuckDB spills (TMPDIR of both children); only set when given, or at large scale. */
   spillDir?: string;
@@ -46,6 +46,10 @@ export interface PipelineBenchOptions {
 }
 
 const peakTarget = 3 * GiB;
+// At large scale the target is DuckDB's memory limit plus this margin for Node
+// (V8 heap, the training sample, site aggregates) and DuckDB's own overhead
+// outside its buffer pool.
+const peakMargin = 1 * GiB;
 const ratioTarget = 2;
 
 export async function pipelineBench({scale = "default", memoryLimit, spillDir, log = () => {}}: PipelineBenchOptions = {}): Promise<BenchResult> {
@@ -69,6 +73,7 @@ export async function pipelineBench({scale = "default", memoryLimit, spillDir, l
     notes.push(`DuckDB spill directory: ${path.relative(repoRoot, spill)} (TMPDIR)`);
   }
   if (limit) notes.push(`DuckDB memory limit: ${limit}`);
+  const peakLimit = limit ? bytesOf(limit) + peakMargin : peakTarget;
 
   await warmPageCache(extractDir);
 
@@ -97,11 +102,34 @@ export async function pipelineBench({scale = "default", memoryLimit, spillDir, l
       generationSeconds: generation?.seconds,
     },
   };
-  measurement.targets = [
-    target(`ratio ≤ ${ratioTarget}×`, (measurement.ratio ?? Infinity) <= ratioTarget),
-    target("peak RSS < 3 GiB", (measurement.peakBytes ?? Infinity) < peakTarget),
-  ];
-  return {bench: "pipeline", measurements: [measurement], notes};
+  measurement.details!.transactionsPerSecond = Math.round(transactions / outputs.run.seconds);
+  measurement.targets = [target(`peak RSS < ${formatBytes(peakLimit)}`, (measurement.peakBytes ?? Infinity) < peakLimit)];
+
+  // The foundation issue's pipeline is extract → validate → anonymise →
+  // features; segmentation and site aggregates came later. Its time is the
+  // CLI's clock when segmentation starts.
+  const segmentationStart = stages.find((s) => s.stage === "segmentation")?.steps[0]?.at;
+  const measurements = [measurement];
+  if (segmentationStart !== undefined) {
+    measurements.unshift({
+      name: `pipeline ${name} through features`,
+      seconds: segmentationStart,
+      ...against(segmentationStart, {name: "bare DuckDB aggregation", seconds: baseline.seconds, peakBytes: baseline.peakRssBytes}),
+      targets: [],
+      details: {stages: stages.filter((s) => !["segmentation", "site"].includes(s.stage)).map(({stage, seconds}) => ({stage, seconds}))},
+    });
+    measurements[0].targets = [target(`ratio ≤ ${ratioTarget}×`, (measurements[0].ratio ?? Infinity) <= ratioTarget)];
+  }
+  return {bench: "pipeline", measurements, notes};
+}
+
+/** "3GB" → bytes, as DuckDB reads memory_limit (GB = 1000³, GiB = 1024³). */
+export function bytesOf(limit: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)?\s*$/i.exec(limit);
+  if (!match) throw new Error(`invalid memory limit: ${limit} (expected e.g. 3GB)`);
+  const unit = (match[2] ?? "B").toUpperCase();
+  const scale: Record<string, number> = {B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3, TIB: 1024 ** 4};
+  return Number(match[1]) * scale[unit];
 }
 
 /** Generates the bank unless bench/out/bank-<scale> already holds one made with the same options. */

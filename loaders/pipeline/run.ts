@@ -16,7 +16,8 @@ import {writeQuarantine} from "../extract/quarantine.js";
 import {pseudonymKey} from "../anonymise/key.js";
 import {withAtomicDir} from "./atomicDir.js";
 import {combine, extractDigest, treeDigest} from "./fingerprint.js";
-import {computeFeatures, createPeriods, exportParquet, pseudonymise, reportingQuarters, stage} from "./stages.js";
+import {computeFeatures, createPeriods, exportParquet, pseudonymise, reportingCalendar, stage} from "./stages.js";
+import type {IncompleteQuarter} from "../../src/segmentation/periods/index.js";
 import {segmentInEngine} from "./segmentInEngine.js";
 import {writeSiteData} from "../site/writeSiteData.js";
 import type {Config} from "../../src/config/schema.js";
@@ -126,7 +127,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       const {manifest} = await loadExtract(engine, {config, extractDir, onProgress});
       onProgress("anonymise: pseudonymising client ids");
       const clients = await pseudonymise(engine, secret);
-      const quarters = await reportingQuarters(engine);
+      const {quarters, incomplete} = await reportingCalendar(engine);
+      reportIncomplete(incomplete, onProgress);
       await createPeriods(engine, quarters);
       await stage(engine, {ageBands: config.privacy.ageBands});
       onProgress(`features: ${clients} clients over ${quarters.length} quarters (${quarters[0]}–${quarters.at(-1)})`);
@@ -140,7 +142,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       onProgress("segmentation: tiers, RFM, clusters (in the engine)");
       const segments = await segmentInEngine(engine, config, {onProgress});
       await exportSegments(engine, tmp);
-      const run = {key, configHash, demo: demoKeyUsed, quarters, asOf: quarters.at(-1)!, extract: path.relative(repoRoot, extractDir)};
+      const run = {key, configHash, demo: demoKeyUsed, quarters, incompleteQuarters: incomplete, asOf: quarters.at(-1)!, extract: path.relative(repoRoot, extractDir)};
       await writeFile(path.join(tmp, "run.json"), JSON.stringify(run, null, 2) + "\n");
       await writeFile(path.join(tmp, "model.json"), JSON.stringify(segments.model, null, 2) + "\n");
       onProgress("site: aggregating and suppressing small cells");
@@ -207,13 +209,14 @@ async function runInWarehouse(options: PipelineOptions, kind: EngineKind): Promi
       await engine.run(`CREATE TABLE quarantine (table_name VARCHAR, source VARCHAR, line BIGINT, column_name VARCHAR, reason VARCHAR, raw VARCHAR)`);
       onProgress("anonymise: pseudonymising client ids");
       await pseudonymise(engine, secret);
-      const quarters = await reportingQuarters(engine);
+      const {quarters, incomplete} = await reportingCalendar(engine);
+      reportIncomplete(incomplete, onProgress);
       await createPeriods(engine, quarters);
       await stage(engine, {ageBands: config.privacy.ageBands});
       onProgress(`features: ${quarters.length} quarters in the warehouse`);
       await computeFeatures(engine);
       const segments = await segmentInEngine(engine, config, {onProgress});
-      const run = {key, configHash, demo: false, quarters, asOf: quarters.at(-1)!, extract: `${kind}:${env.PGDATABASE ?? ""}`};
+      const run = {key, configHash, demo: false, quarters, incompleteQuarters: incomplete, asOf: quarters.at(-1)!, extract: `${kind}:${env.PGDATABASE ?? ""}`};
       await writeFile(path.join(tmp, "run.json"), JSON.stringify(run, null, 2) + "\n");
       await writeFile(path.join(tmp, "model.json"), JSON.stringify(segments.model, null, 2) + "\n");
       await writeSiteData(engine, config, {dir: path.join(tmp, "site"), run, manifest, model: segments.model});
@@ -224,6 +227,13 @@ async function runInWarehouse(options: PipelineOptions, kind: EngineKind): Promi
   }
   await writeCurrent(workDir, key, configHash);
   return {key, dir, reused: false, config, configHash};
+}
+
+function reportIncomplete(incomplete: readonly IncompleteQuarter[], onProgress: (message: string) => void) {
+  for (const {quarter, balanceMonths, kept} of incomplete) {
+    const covered = balanceMonths.length ? `balances cover only ${balanceMonths.join(", ")}` : "no balances";
+    onProgress(`calendar: ${quarter} is incomplete (${covered}): ${kept ? "kept, inside the range; its AUM counts missing months as zero" : "left out of the reporting quarters"}`);
+  }
 }
 
 /** data/work/current.json names the newest complete outputs, for loaders. */

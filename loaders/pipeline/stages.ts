@@ -7,7 +7,7 @@ import type {DuckDbEngine} from "../engine/duckdb.js";
 import {featuresSql} from "../sql/features.js";
 import {periodTablesSql} from "../sql/periods.js";
 import {stagingSql, type AgeBand} from "../sql/staging.js";
-import {quarterRange, quarterOfMonth} from "../../src/segmentation/periods/index.js";
+import {reportingCalendar as calendarOf, type ReportingCalendar} from "../../src/segmentation/periods/index.js";
 
 /** pid_map(client_id, client_pid): the only table that holds both. */
 export async function pseudonymise(engine: DuckDbEngine, key: string): Promise<number> {
@@ -26,17 +26,26 @@ export async function pseudonymise(engine: DuckDbEngine, key: string): Promise<n
 }
 
 /**
- * The reporting quarters: every quarter the balances or the transactions cover,
- * in order. Transactions count too, so that an extract without balances (a
- * retailer's invoices, say) still has a calendar.
+ * The reporting calendar: every quarter the balances or the transactions
+ * cover, in order, less a first or last quarter the balances cover only in
+ * part (src/segmentation/periods/calendar.ts says why). Transactions count for
+ * the range, so that an extract without balances (a retailer's invoices, say)
+ * still has a calendar.
  */
-export async function reportingQuarters(engine: DuckDbEngine): Promise<string[]> {
-  const [{first, last}] = await engine.all<{first: string | null; last: string | null}>(
-    `SELECT MIN(month) AS first, MAX(month) AS last FROM (
-       SELECT month FROM x_balances UNION ALL SELECT SUBSTRING(CAST(txn_date AS VARCHAR), 1, 7) AS month FROM x_transactions) m`
+export async function reportingCalendar(engine: DuckDbEngine): Promise<ReportingCalendar> {
+  const rows = await engine.all<{month: string; balances: boolean}>(
+    `SELECT month, MAX(balances) AS balances FROM (
+       SELECT DISTINCT month, 1 AS balances FROM x_balances
+       UNION ALL
+       SELECT DISTINCT SUBSTRING(CAST(txn_date AS VARCHAR), 1, 7) AS month, 0 AS balances FROM x_transactions) m
+     GROUP BY month ORDER BY month`
   );
-  if (!first || !last) throw new Error("empty dataset: neither balances nor transactions have accepted rows");
-  return quarterRange(quarterOfMonth(first), quarterOfMonth(last));
+  if (rows.length === 0) throw new Error("empty dataset: neither balances nor transactions have accepted rows");
+  return calendarOf({months: rows.map((r) => r.month), balanceMonths: rows.filter((r) => Number(r.balances) === 1).map((r) => r.month)});
+}
+
+export async function reportingQuarters(engine: DuckDbEngine): Promise<string[]> {
+  return (await reportingCalendar(engine)).quarters;
 }
 
 export async function stage(engine: DuckDbEngine, {ageBands}: {ageBands: readonly AgeBand[]}): Promise<void> {

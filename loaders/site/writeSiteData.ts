@@ -14,6 +14,7 @@ import {publishable} from "./publish.js";
 import {qualityData} from "./quality.js";
 import {segmentsData} from "./segments.js";
 import {dataFacts, pageAvailability} from "./availability.js";
+import type {IncompleteQuarter} from "../../src/segmentation/periods/index.js";
 
 /** The configuration minus where the extract lives: rules and parameters only. */
 function publishedConfig(config: Config) {
@@ -26,6 +27,8 @@ export interface RunInfo {
   configHash: string;
   demo: boolean;
   quarters: string[];
+  /** Quarters the balances cover only in part (loaders/pipeline/stages.ts reportingCalendar). */
+  incompleteQuarters?: IncompleteQuarter[];
   asOf: string;
   extract: string;
 }
@@ -44,7 +47,7 @@ export async function writeSiteData(
     rfm: Object.fromEntries(config.rfm.segments.map((s) => [s.id, s.label])),
     clusters: Object.fromEntries(model.clusters.labels.map((l, i) => [String(i), l])),
   };
-  const meta = {asOf: run.asOf, quarters: run.quarters, configHash: run.configHash, demo: run.demo, bank: config.bank.name, threshold, labels};
+  const meta = {asOf: run.asOf, quarters: run.quarters, incompleteQuarters: run.incompleteQuarters ?? [], configHash: run.configHash, demo: run.demo, bank: config.bank.name, threshold, labels};
   const clusterCount = model.clusters.labels.length;
   // Per page: what this extract can show, and why not when it cannot.
   const availability = pageAvailability(await dataFacts(engine, {quarters: run.quarters}));

@@ -14,3 +14,5 @@ export {TrendLines, type TrendLinesOptions, type TrendRow} from "./TrendLines.js
 export {DataTable, type DataTableColumn, type DataTableOptions} from "./DataTable.js";
 export * from "./downloads.js";
 export {Figure, mainSvg, type FigureOptions} from "./Figure.js";
+export {AvailabilityNotes} from "./AvailabilityNotes.js";
+export {CalendarNotes, type IncompleteQuarter} from "./CalendarNotes.js";

@@ -68,6 +68,9 @@ export const labels = {
     en: "The extract read by this build; rows that failed validation are quarantined and not used",
   },
   "filter.quarter": {"zh-CN": "季度", en: "Quarter"},
+  "note.quarterLeftOut": {"zh-CN": "{quarter}的余额数据不完整（仅含 {months}），未纳入报告季度，以免缺失月份按零计入日均资产。", en: "{quarter} is left out: the balances cover only {months}, and missing months would count as zero average daily AUM."},
+  "note.quarterIncomplete": {"zh-CN": "{quarter}的余额数据不完整（仅含 {months}），缺失月份按零计入日均资产，请谨慎解读。", en: "{quarter} is incomplete: the balances cover only {months}; missing months count as zero average daily AUM, so read it with care."},
+  "note.noMonths": {"zh-CN": "无月份", en: "no month"},
   "note.demo": {"zh-CN": "本站展示的是示例银行的模拟数据", en: "This site shows simulated data from the demo bank"},
 
   // Table columns
