@@ -85,22 +85,23 @@ export async function migrationData(engine: DuckDbEngine, config: Config, {quart
     if (dim.id === "tier") {
       for (let a = 0; a + 1 < quarters.length; ++a) {
         const [from, to] = [quarters[a], quarters[a + 1]];
-        // A league table: most net upgrades first, then by name.
+        // A league table: most net upgrades first, then by name. It is ordered
+        // by the published net, so a group whose net is withheld goes last (by
+        // name): its place in the table would give the net away.
+        const threshold = config.privacy.suppressionThreshold;
         const league = async (groupBy: "branch_id" | "region") =>
           [...(await flowsByGroup(engine, {state: dim.column, from, to, groupBy}))]
             .map(([group, flows]) => {
               const matrix = matrixFromFlows(flows, options);
-              return {group, matrix, rates: migrationRates(matrix)};
+              const rates = migrationRates(matrix);
+              return {group, matrix, rates, net: publishableNet(rates, threshold)};
             })
-            .sort((x, y) => y.rates.netUpgrades - x.rates.netUpgrades || (x.group < y.group ? -1 : x.group > y.group ? 1 : 0));
-        const threshold = config.privacy.suppressionThreshold;
+            .sort((x, y) => (x.net === null ? 1 : 0) - (y.net === null ? 1 : 0) || (y.net ?? 0) - (x.net ?? 0) || (x.group < y.group ? -1 : x.group > y.group ? 1 : 0));
         for (const g of await league("branch_id")) {
-          const net = publishableNet(g.rates, threshold);
-          branches.push({from, to, branch: g.group, netUpgrades: net, rates: {...g.rates, netUpgrades: net}, matrix: compactMatrix(g.matrix)});
+          branches.push({from, to, branch: g.group, netUpgrades: g.net, rates: {...g.rates, netUpgrades: g.net}, matrix: compactMatrix(g.matrix)});
         }
         for (const g of await league("region")) {
-          const net = publishableNet(g.rates, threshold);
-          regions.push({from, to, region: g.group, netUpgrades: net, rates: {...g.rates, netUpgrades: net}});
+          regions.push({from, to, region: g.group, netUpgrades: g.net, rates: {...g.rates, netUpgrades: g.net}});
         }
       }
     }

@@ -91,6 +91,21 @@ describe("the pipeline on the demo bank recovers the planted truths", () => {
     }
   });
 
+  it("orders the branch league by the published net only: a withheld net does not show its rank", async () => {
+    const migration = JSON.parse(await readFile(path.join(dir, "site/migration.json"), "utf8"));
+    const byPair = new Map<string, {netUpgrades: number | null; branch: string}[]>();
+    for (const b of migration.tier.branches) byPair.set(`${b.from}→${b.to}`, [...(byPair.get(`${b.from}→${b.to}`) ?? []), b]);
+    for (const [pair, rows] of byPair) {
+      const firstWithheld = rows.findIndex((r) => r.netUpgrades === null);
+      const shown = firstWithheld === -1 ? rows : rows.slice(0, firstWithheld);
+      const hidden = firstWithheld === -1 ? [] : rows.slice(firstWithheld);
+      expect(hidden.every((r) => r.netUpgrades === null), pair).toBe(true);
+      expect(hidden.map((r) => r.branch), pair).toEqual(hidden.map((r) => r.branch).sort());
+      for (let i = 1; i < shown.length; ++i) expect(shown[i].netUpgrades!, pair).toBeLessThanOrEqual(shown[i - 1].netUpgrades!);
+    }
+    expect(byPair.size).toBe(truths.quarters.length - 1);
+  });
+
   it("recovers the planted personas with k-means (adjusted Rand index ≥ 0.8)", () => {
     const persona = new Map(truths.retail.map((c) => [c.client_id, c.persona]));
     const latest = truths.quarters.at(-1)!;
