@@ -56,3 +56,24 @@ export async function watchPage(page: Page, origin: string): Promise<PageProblem
   page.on("pageerror", (error) => problems.pageErrors.push(String(error)));
   return problems;
 }
+
+const pending = "observablehq-loading, .observablehq--loading";
+
+/**
+ * Renders every cell of a Framework page: scrolls through it half a screen at
+ * a time (cells below the first screen wait for visibility() until scrolled
+ * into view), back to the top, then waits until no cell is pending.
+ */
+export async function renderWholePage(page: Page, {timeout = 30_000}: {timeout?: number} = {}): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
+    // scrollHeight grows as cells render: read it again on every step.
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await frame();
+    }
+    window.scrollTo(0, 0);
+    await frame();
+  });
+  await page.waitForFunction((selector) => !document.querySelector(selector), pending, {timeout});
+}

@@ -7,8 +7,8 @@
 // Training sample, two ways (option `sampler`):
 // - "id-hash" (default): sampleByHash of src/segmentation/random.ts over the
 //   latest quarter's pseudonyms, so the sample, the model and every cluster
-//   equal segment.ts's. Costs one id column pulled into Node (about 60 bytes
-//   per client: fine to ~10 million clients);
+//   equal segment.ts's. The latest quarter's pseudonyms pass through Node
+//   100,000 at a time (keyBatches), so memory stays flat at any bank size;
 // - "md5": the `sampleSize` clients with the smallest md5('<seed>:' || client_pid),
 //   chosen in the engine (a top-N sort); only the sample travels. Deterministic
 //   and the same on every engine, but a different sample from segment.ts's, so
@@ -16,7 +16,8 @@
 
 import type {Config} from "../../src/config/schema.js";
 import {clusterDiagnostics, clusterLabels, fitClusters} from "../../src/segmentation/clusters/index.js";
-import {sampleByHash} from "../../src/segmentation/random.js";
+import {hashSampler} from "../../src/segmentation/random.js";
+import {keyBatches} from "../engine/keyBatches.js";
 import type {ClientPeriod} from "../../src/segmentation/tiers/index.js";
 import {describeTable, type Engine} from "../engine/engine.js";
 import {literal} from "../sql/dialect.js";
@@ -158,12 +159,14 @@ async function trainingRecords(engine: Engine, config: Config, latest: string, s
     return {records, population};
   }
   if (sampler !== "id-hash") throw new Error(`invalid sampler: ${sampler}`);
-  const ids = (await engine.all<{client_pid: string}>(`SELECT f.client_pid FROM features f WHERE ${where}`)).map((r) => r.client_pid);
-  const chosen = sampleByHash(ids, {size, seed});
+  // sampleByHash over every pseudonym, a batch at a time (hashSampler keeps
+  // the best `size` so far): the same sample, without millions of ids in Node.
+  const hashed = hashSampler({size, seed});
+  for await (const ids of keyBatches(engine, {column: "f.client_pid", from: "features f", where})) hashed.add(ids);
   await engine.run(`DROP TABLE IF EXISTS ${sampleTable}`);
   await engine.run(`CREATE TABLE ${sampleTable} (client_pid VARCHAR)`);
   try {
-    await engine.appendRows(sampleTable, ["client_pid"], Array.from(chosen, (i) => [ids[i]]));
+    await engine.appendRows(sampleTable, ["client_pid"], hashed.ids().map((id) => [id]));
     const records = await engine.all<ClientPeriod>(
       `SELECT f.* FROM features f JOIN ${sampleTable} s ON s.client_pid = f.client_pid WHERE ${where} ORDER BY f.client_pid`
     );

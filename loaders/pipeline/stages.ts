@@ -3,6 +3,7 @@
 // steps returned; run.ts strings them together and reports progress.
 
 import {pseudonym} from "../anonymise/pseudonym.js";
+import {keyBatches} from "../engine/keyBatches.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
 import {featuresSql} from "../sql/features.js";
 import {periodTablesSql} from "../sql/periods.js";
@@ -11,13 +12,11 @@ import {reportingCalendar as calendarOf, type ReportingCalendar} from "../../src
 
 /** pid_map(client_id, client_pid): the only table that holds both. */
 export async function pseudonymise(engine: DuckDbEngine, key: string): Promise<number> {
-  const ids = await engine.all<{client_id: string}>(`SELECT client_id FROM x_clients ORDER BY client_id`);
   await engine.run(`CREATE TABLE pid_map (client_id VARCHAR, client_pid VARCHAR)`);
-  await engine.appendRows(
-    "pid_map",
-    ["client_id", "client_pid"],
-    ids.map(({client_id}) => [client_id, pseudonym(key, client_id)])
-  );
+  // A batch at a time: millions of ids and pseudonyms never sit in Node at once.
+  for await (const ids of keyBatches(engine, {column: "client_id", from: "x_clients"})) {
+    await engine.appendRows("pid_map", ["client_id", "client_pid"], ids.map((id) => [id, pseudonym(key, id)]));
+  }
   const [{n, distinct}] = await engine.all<{n: number; distinct: number}>(
     `SELECT COUNT(*) AS n, COUNT(DISTINCT client_pid) AS "distinct" FROM pid_map`
   );

@@ -4,7 +4,7 @@
 // there is no PDF.
 
 import type {Page} from "playwright-core";
-import {launchOffline, watchPage} from "../browser/chromium.js";
+import {launchOffline, renderWholePage, watchPage} from "../browser/chromium.js";
 import {serveStatic} from "../browser/staticServer.js";
 import type {Locale} from "../../src/components/locale.js";
 import {localeStorageKey} from "../../src/components/locale.js";
@@ -26,7 +26,7 @@ export interface PrintOptions {
 async function waitForCells(page: Page): Promise<void> {
   // Framework renders cells asynchronously, and resize() charts again once
   // they know their width; wait for both, then for fonts, then one more frame.
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: renderTimeoutMs});
+  await renderWholePage(page, {timeout: renderTimeoutMs});
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }

@@ -61,6 +61,13 @@ type Link = LaidLink<NodeExtra, {}>;
 const margin = {top: 24, right: 4, bottom: 4, left: 4}; // px; the top holds the period headings
 const labelGap = 6; // px between a node and its label
 
+/** Width of a label at font-size 10, estimated: CJK glyphs are square, Latin and digits about half as wide. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! >= 0x2e80 ? 10 : 5.8;
+  return width;
+}
+
 export function Sankey(
   graph: SankeyGraph,
   {
@@ -98,26 +105,39 @@ export function Sankey(
     .filter((d) => !d.suppressed && d.value != null && d.value > 0)
     .map((d) => ({source: d.source, target: d.target, value: d.value as number}));
 
-  const layout = sankey<NodeExtra, {}>()
-    .nodeId((d) => d.id)
-    .nodeWidth(nodeWidth)
-    .nodePadding(nodePadding)
-    .nodeAlign((d) => (d as Node).column)
-    .nodeSort((a, b) => rank(a) - rank(b))
-    .extent([
-      [margin.left, margin.top],
-      [width - margin.right, height - margin.bottom],
-    ]);
-  const laid = layout({nodes, links}) as {nodes: Node[]; links: Link[]};
-
-  // d3-sankey spreads columns over the deepest link chain; pin every node to
-  // its period's column so a period without inflows still lines up.
-  const step = (width - margin.left - margin.right - nodeWidth) / Math.max(1, periods.length - 1);
-  for (const node of laid.nodes) {
-    node.x0 = margin.left + Math.max(0, node.column) * step;
-    node.x1 = node.x0 + nodeWidth;
-  }
   const lastColumn = periods.length - 1;
+  const lay = (right: number) => {
+    const layout = sankey<NodeExtra, {}>()
+      .nodeId((d) => d.id)
+      .nodeWidth(nodeWidth)
+      .nodePadding(nodePadding)
+      .nodeAlign((d) => (d as Node).column)
+      .nodeSort((a, b) => rank(a) - rank(b))
+      .extent([
+        [margin.left, margin.top],
+        [width - right, height - margin.bottom],
+      ]);
+    // d3-sankey mutates what it is given: a fresh copy per pass.
+    const laid = layout({nodes: nodes.map((d) => ({...d})), links: links.map((d) => ({...d}))}) as {nodes: Node[]; links: Link[]};
+    // d3-sankey spreads columns over the deepest link chain; pin every node to
+    // its period's column so a period without inflows still lines up.
+    const step = (width - margin.left - right - nodeWidth) / Math.max(1, lastColumn);
+    for (const node of laid.nodes) {
+      node.x0 = margin.left + Math.max(0, node.column) * step;
+      node.x1 = node.x0 + nodeWidth;
+    }
+    return {...laid, step};
+  };
+  // Labels sit right of their nodes, the last column's too (left of them they
+  // ran into the previous column's labels): a first pass finds the last
+  // column's label widths, and the columns end early enough to leave them
+  // room, at most a quarter of the width.
+  const labelText = (node: Node) => `${node.name} ${count(node.value)}`;
+  const lastLabels = lay(margin.right).nodes.filter((n) => n.column === lastColumn && lastColumn > 0 && (n.value ?? 0) > 0);
+  const right = lastLabels.length ? Math.min(width / 4, labelGap + Math.max(...lastLabels.map((n) => textWidth(labelText(n)))) + margin.right) : margin.right;
+  const laid = lay(right);
+  const step = laid.step;
+
 
   const svg = s(document, "svg", {
     class: "seg-sankey",
@@ -134,8 +154,8 @@ export function Sankey(
   const headings = s(document, "g", {"aria-label": "periods", fill: "currentColor", "font-weight": "bold"});
   periods.forEach((period, i) => {
     const x = margin.left + i * step + nodeWidth / 2;
-    const anchor = i === 0 ? "start" : i === lastColumn ? "end" : "middle";
-    const ax = i === 0 ? margin.left : i === lastColumn ? width - margin.right : x;
+    const anchor = i === 0 ? "start" : "middle";
+    const ax = i === 0 ? margin.left : x;
     headings.append(s(document, "text", {x: ax, y: 12, "text-anchor": anchor}, formatQuarter(period, locale)));
   });
   svg.append(headings);
@@ -176,20 +196,18 @@ export function Sankey(
   }
   svg.append(nodeGroup);
 
-  // Labels sit right of their node, except in the last column, where they sit left.
   const labelGroup = s(document, "g", {"aria-label": "labels", fill: "currentColor"});
   for (const node of laid.nodes) {
     if ((node.value ?? 0) <= 0) continue;
-    const last = node.column === lastColumn && lastColumn > 0;
     labelGroup.append(
       s(
         document,
         "text",
         {
-          x: last ? (node.x0 ?? 0) - labelGap : (node.x1 ?? 0) + labelGap,
+          x: (node.x1 ?? 0) + labelGap,
           y: ((node.y0 ?? 0) + (node.y1 ?? 0)) / 2,
           dy: "0.35em",
-          "text-anchor": last ? "end" : "start",
+          "text-anchor": "start",
         },
         node.name + " ",
         s(document, "tspan", {"fill-opacity": 0.7}, count(node.value))

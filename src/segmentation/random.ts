@@ -58,6 +58,32 @@ export function sampleByHash(ids: ArrayLike<string>, {size, seed}: {size: number
   return Int32Array.from(chosen);
 }
 
+/**
+ * sampleByHash for ids that arrive in batches (a warehouse's millions of
+ * clients need not sit in memory at once): keeps the `size` smallest
+ * (hash, id) seen so far. `ids()` gives the same ids sampleByHash would
+ * choose from all batches together, in id order.
+ */
+export function hashSampler({size, seed}: {size: number; seed: number}) {
+  const take = Math.max(0, Math.floor(size));
+  let kept: {id: string; hash: number}[] = [];
+  const byHash = (a: {id: string; hash: number}, b: {id: string; hash: number}) => a.hash - b.hash || compareIds(a.id, b.id);
+  return {
+    add(ids: Iterable<string>): void {
+      for (const id of ids) kept.push({id, hash: hashId(id, seed)});
+      // Trim once the buffer has doubled: amortised n log n, memory ~ 2 × size.
+      if (kept.length > 2 * take + 1024) kept = kept.sort(byHash).slice(0, take);
+    },
+    ids(): string[] {
+      return kept
+        .sort(byHash)
+        .slice(0, take)
+        .sort((a, b) => compareIds(a.id, b.id) || a.hash - b.hash)
+        .map((d) => d.id);
+    },
+  };
+}
+
 /** A seeded Fisher–Yates shuffle into a new array (tests and what-if pages use it to prove order independence). */
 export function shuffled<T>(values: readonly T[], {seed}: {seed: number}): T[] {
   const random = seededRandom(seed);

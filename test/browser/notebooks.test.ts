@@ -7,7 +7,7 @@ import {execFileSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import path from "node:path";
 import {repoRoot} from "../../loaders/pipeline/run.js";
-import {chromiumAvailable, launchOffline, watchPage} from "../../loaders/browser/chromium.js";
+import {chromiumAvailable, launchOffline, renderWholePage, watchPage} from "../../loaders/browser/chromium.js";
 import {serveStatic} from "../../loaders/browser/staticServer.js";
 
 const dist = path.join(repoRoot, "dist");
@@ -44,7 +44,7 @@ describe("the notebook template in the published build", () => {
       const tab = await chromium.browser.newPage();
       const problems = await watchPage(tab, server.url);
       await tab.goto(`${server.url}/notebooks/template`, {waitUntil: "networkidle"});
-      await tab.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 30_000});
+      await renderWholePage(tab);
       const errors = await tab.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent));
       expect({...problems, errors}).toEqual({outsideRequests: [], consoleErrors: [], pageErrors: [], errors: []});
       expect(await tab.textContent(".notebook-unpublished")).toContain("Notebook data is not published");

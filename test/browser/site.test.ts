@@ -9,7 +9,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
 import path from "node:path";
 import {repoRoot} from "../../loaders/pipeline/run.js";
 import {formatCount} from "../../src/components/format.js";
-import {chromiumAvailable, launchOffline, watchPage} from "../../loaders/browser/chromium.js";
+import {chromiumAvailable, launchOffline, renderWholePage, watchPage} from "../../loaders/browser/chromium.js";
 import {serveStatic} from "../../loaders/browser/staticServer.js";
 
 const dist = path.join(repoRoot, "dist");
@@ -51,7 +51,8 @@ describe.skipIf(!available)("the built site in Chromium, offline", () => {
     const problems = await watchPage(tab, server.url);
     await tab.goto(`${server.url}/${page === "index" ? "" : page}`, {waitUntil: "networkidle"});
     // Framework renders cells asynchronously; wait until none is pending.
-    await tab.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 30_000});
+    // Framework renders cells asynchronously, some only once scrolled into view.
+    await renderWholePage(tab);
     const errors = await tab.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent));
     await tab.screenshot({path: path.join(shots, `${page.replaceAll("/", "_")}.${locale}.png`), fullPage: true});
     return {tab, context, problems, errors};
@@ -92,7 +93,7 @@ describe.skipIf(!available)("the built site in Chromium, offline", () => {
     await tab.getByRole("button", {name: "English"}).click();
     await tab.waitForFunction(() => document.body.textContent?.includes("Overview"));
     await tab.goto(`${server.url}/segments`, {waitUntil: "networkidle"});
-    await tab.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+    await renderWholePage(tab);
     expect(await tab.textContent("h1")).toContain("Segments");
     await context.close();
   }, 120_000);

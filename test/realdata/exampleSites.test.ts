@@ -9,7 +9,7 @@ import {execFileSync} from "node:child_process";
 import {mkdtempSync, readdirSync, rmSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import {chromiumAvailable, launchOffline, watchPage} from "../../loaders/browser/chromium.js";
+import {chromiumAvailable, launchOffline, renderWholePage, watchPage} from "../../loaders/browser/chromium.js";
 import {serveStatic} from "../../loaders/browser/staticServer.js";
 import {repoRoot} from "../../loaders/pipeline/run.js";
 import {examplePresent, testKey} from "./exampleRun.js";
@@ -63,7 +63,7 @@ describe.skipIf(!present || !chromiumAvailable())("real-data example sites", () 
           const tab = await context.newPage();
           const problems = await watchPage(tab, server.url);
           await tab.goto(`${server.url}/${page === "index" ? "" : page}`, {waitUntil: "networkidle"});
-          await tab.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 30_000});
+          await renderWholePage(tab);
           const errors = await tab.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent));
           text += await tab.$$eval(".seg-note", (nodes) => nodes.map((n) => n.textContent).join("\n"));
           expect({page, ...problems, errors}).toEqual({page, outsideRequests: [], consoleErrors: [], pageErrors: [], errors: []});

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {hashId, sampleByHash, seededRandom, shuffled} from "../../../src/segmentation/random.js";
+import {hashId, hashSampler, sampleByHash, seededRandom, shuffled} from "../../../src/segmentation/random.js";
 
 const ids = Array.from({length: 1000}, (_, i) => `client-${i}`);
 
@@ -40,5 +40,26 @@ describe("seeded randomness (random.ts)", () => {
     const perBlock = new Array(10).fill(0);
     for (const i of sample) perBlock[Math.floor(i / 100)]++;
     for (const count of perBlock) expect(count).toBeGreaterThan(2);
+  });
+});
+
+describe("hashSampler (ids in batches)", () => {
+  it("chooses exactly the ids sampleByHash chooses from all of them, whatever the batches and their order", () => {
+    const random = seededRandom(5);
+    const ids = Array.from({length: 20_000}, (_, i) => `P${Math.floor(random() * 1e9)}-${i}`);
+    const expected = Array.from(sampleByHash(ids, {size: 700, seed: 9}), (i) => ids[i]);
+    for (const batch of [1, 333, 5_000, 20_000]) {
+      const sampler = hashSampler({size: 700, seed: 9});
+      const mixed = shuffled(ids, {seed: batch});
+      for (let i = 0; i < mixed.length; i += batch) sampler.add(mixed.slice(i, i + batch));
+      expect(sampler.ids(), `batches of ${batch}`).toEqual(expected);
+    }
+  });
+
+  it("returns every id when there are fewer than the size", () => {
+    const sampler = hashSampler({size: 10, seed: 1});
+    sampler.add(["b", "a"]);
+    sampler.add(["c"]);
+    expect(sampler.ids()).toEqual(["a", "b", "c"]);
   });
 });
