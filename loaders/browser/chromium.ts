@@ -65,7 +65,9 @@ const pending = "observablehq-loading, .observablehq--loading";
  * into view), back to the top, then waits until no cell is pending.
  */
 export async function renderWholePage(page: Page, {timeout = 30_000}: {timeout?: number} = {}): Promise<void> {
-  await page.evaluate(async () => {
+  // A string, not a function: tsx (esbuild keepNames) wraps named inner
+  // functions in a __name() helper that does not exist in the page.
+  await page.evaluate(`(async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
     // scrollHeight grows as cells render: read it again on every step.
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
@@ -74,6 +76,6 @@ export async function renderWholePage(page: Page, {timeout = 30_000}: {timeout?:
     }
     window.scrollTo(0, 0);
     await frame();
-  });
+  })()`);
   await page.waitForFunction((selector) => !document.querySelector(selector), pending, {timeout});
 }
