@@ -89,7 +89,7 @@ export const contract: readonly TableSpec[] = [
       { name: "employer", type: "string", required: false, description: "Employer (retail); key contact field.", directIdentifier: true },
       { name: "birth_date", type: "date", required: false, description: "Birth date (retail); becomes an age band." },
       { name: "gender", type: "enum", values: ["M", "F"], required: false, description: "M or F (retail)." },
-      { name: "occupation", type: "string", required: false, description: "Occupation (retail)." },
+      { name: "occupation", type: "string", required: false, description: "Occupation (retail); in the anonymised extract an occupation fewer clients than the suppression threshold share becomes 其他 (free text identifies)." },
       { name: "branch_id", type: "string", required: true, description: "Home sub-branch.", references: branchRef },
       { name: "open_date", type: "date", required: true, description: "First account opened." },
       { name: "close_date", type: "date", required: false, description: "All accounts closed (empty while open)." },

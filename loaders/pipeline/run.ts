@@ -130,7 +130,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       const {quarters, incomplete} = await reportingCalendar(engine);
       reportIncomplete(incomplete, onProgress);
       await createPeriods(engine, quarters);
-      await stage(engine, {ageBands: config.privacy.ageBands});
+      await stage(engine, {ageBands: config.privacy.ageBands, minGroup: config.privacy.suppressionThreshold});
       onProgress(`features: ${clients} clients over ${quarters.length} quarters (${quarters[0]}–${quarters.at(-1)})`);
       await computeFeatures(engine);
       await mkdir(path.join(tmp, "anonymised"), {recursive: true});
@@ -212,7 +212,7 @@ async function runInWarehouse(options: PipelineOptions, kind: EngineKind): Promi
       const {quarters, incomplete} = await reportingCalendar(engine);
       reportIncomplete(incomplete, onProgress);
       await createPeriods(engine, quarters);
-      await stage(engine, {ageBands: config.privacy.ageBands});
+      await stage(engine, {ageBands: config.privacy.ageBands, minGroup: config.privacy.suppressionThreshold});
       onProgress(`features: ${quarters.length} quarters in the warehouse`);
       await computeFeatures(engine);
       const segments = await segmentInEngine(engine, config, {onProgress});

@@ -47,10 +47,10 @@ export async function reportingQuarters(engine: DuckDbEngine): Promise<string[]>
   return (await reportingCalendar(engine)).quarters;
 }
 
-export async function stage(engine: DuckDbEngine, {ageBands}: {ageBands: readonly AgeBand[]}): Promise<void> {
+export async function stage(engine: DuckDbEngine, {ageBands, minGroup}: {ageBands: readonly AgeBand[]; minGroup: number}): Promise<void> {
   const asOf = (await engine.all<{q_end: string}>(`SELECT CAST(MAX(q_end) AS VARCHAR) AS q_end FROM periods`))[0]?.q_end;
   if (!asOf) throw new Error("invalid reporting calendar: no quarters");
-  for (const sql of stagingSql({asOf, ageBands})) await engine.run(sql);
+  for (const sql of stagingSql({asOf, ageBands, minGroup})) await engine.run(sql);
 }
 
 export async function createPeriods(engine: DuckDbEngine, quarters: string[]): Promise<void> {

@@ -4,17 +4,26 @@
 //
 // s_* still carry exact dates (features need them); the anonymised client
 // extract a_clients generalises them: birth date → age band, address →
-// region, open / close dates → months.
+// region, open / close dates → months, rare occupations → 其他.
 
 import {tableSpec} from "../contract/tables.js";
 import {ageInYears, dateLiteral, literal} from "./dialect.js";
+
+/** What a rare occupation becomes in the anonymised extract. */
+export const otherOccupation = "其他";
 
 export interface AgeBand {
   id: string;
   min: number;
 }
 
-export function stagingSql({asOf, ageBands}: {asOf: string; ageBands: readonly AgeBand[]}): string[] {
+/**
+ * @param minGroup the suppression threshold: an occupation fewer clients than
+ *   this share becomes 其他 in the anonymised extract. Occupation is free text
+ *   in many core systems ("个体户（王记水产）"), and a rare value singles a
+ *   client out as surely as a name.
+ */
+export function stagingSql({asOf, ageBands, minGroup}: {asOf: string; ageBands: readonly AgeBand[]; minGroup: number}): string[] {
   const age = ageInYears("c.birth_date", dateLiteral(asOf));
   const bands = [...ageBands].sort((a, b) => b.min - a.min);
   const ageBand = `CASE WHEN c.birth_date IS NULL THEN NULL ${bands
@@ -51,7 +60,10 @@ export function stagingSql({asOf, ageBands}: {asOf: string; ageBands: readonly A
      LEFT JOIN pid_map r ON r.client_id = x.referrer_id`,
     // The anonymised client extract: what analysts receive.
     `CREATE TABLE a_clients AS
-     SELECT c.client_pid, c.client_type, c.branch_id, c.parent_branch, c.region, c.age_band, c.gender, c.occupation,
+     SELECT c.client_pid, c.client_type, c.branch_id, c.parent_branch, c.region, c.age_band, c.gender,
+            CASE WHEN c.occupation IS NULL THEN NULL
+                 WHEN COUNT(*) OVER (PARTITION BY c.occupation) >= ${Math.max(1, Math.floor(minGroup))} THEN c.occupation
+                 ELSE ${literal(otherOccupation)} END AS occupation,
             SUBSTRING(CAST(c.open_date AS VARCHAR), 1, 7) AS open_month,
             SUBSTRING(CAST(c.close_date AS VARCHAR), 1, 7) AS close_month,
             c.has_phone, c.has_address, c.has_employer, c.official_tier

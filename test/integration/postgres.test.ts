@@ -96,7 +96,7 @@ describe.skipIf(unavailable)("the pipeline on PostgreSQL equals the pipeline on 
     const quarters = await reportingQuarters(duck);
     await timed("duckdb", "staging + features", async () => {
       await createPeriods(duck, quarters);
-      await stage(duck, {ageBands: config.privacy.ageBands});
+      await stage(duck, {ageBands: config.privacy.ageBands, minGroup: config.privacy.suppressionThreshold});
       await computeFeatures(duck);
     });
     const js = await timed("duckdb", "segment.ts (Node loop)", () => segmentAll(duck, config));
@@ -110,7 +110,7 @@ describe.skipIf(unavailable)("the pipeline on PostgreSQL equals the pipeline on 
     expect(pgQuarters).toEqual(quarters);
     await timed("postgres", "staging + features", async () => {
       await createPeriods(pg, pgQuarters);
-      await stage(pg, {ageBands: config.privacy.ageBands});
+      await stage(pg, {ageBands: config.privacy.ageBands, minGroup: config.privacy.suppressionThreshold});
       await computeFeatures(pg);
     });
     const onPg = await timed("postgres", "segmentInEngine", () => segmentInEngine(pg, config));
