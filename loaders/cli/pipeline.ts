@@ -8,6 +8,10 @@ import {runPipeline, repoRoot} from "../pipeline/run.js";
 import {main, parseArgs} from "./args.js";
 import {engineKind} from "../engine/engine.js";
 
+// SEG_PEAK_RSS=1 adds the process's peak resident memory so far to every
+// progress line: which step sets the peak (DuckDB and Node share the process).
+const peak = () => (process.env.SEG_PEAK_RSS ? ` [peak RSS ${(process.resourceUsage().maxRSS / 1024 ** 2).toFixed(2)} GiB]` : "");
+
 main(async () => {
   const args = parseArgs(process.argv.slice(2), {booleans: ["force", "on-disk", "in-memory"]});
   const started = Date.now();
@@ -17,7 +21,7 @@ main(async () => {
     memoryLimit: typeof args["memory-limit"] === "string" ? args["memory-limit"] : undefined,
     onDisk: args["on-disk"] === true ? true : args["in-memory"] === true ? false : undefined,
     engine: typeof args.engine === "string" ? engineKind(args.engine) : undefined,
-    onProgress: (m) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${m}\n`),
+    onProgress: (m) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${m}${peak()}\n`),
   });
   const manifest: {table: string; read: number; accepted: number; quarantined: number}[] = JSON.parse(
     await readFile(path.join(result.dir, "manifest.json"), "utf8")
