@@ -12,11 +12,13 @@ import {
   sankeyFromMatrices,
   type Flow,
   type MigrationRates,
+  type SankeyGraph,
   type TransitionMatrix,
 } from "../../src/segmentation/migration/index.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
 import {flowsSql, stateCountsSql} from "../sql/migrationSql.js";
 import {retailLadder} from "./definitions.js";
+import {complementaryHidden, transitionLines} from "../../src/segmentation/privacy/index.js";
 
 interface Dimension {
   id: "tier" | "cluster" | "rfm";
@@ -56,8 +58,34 @@ function publishableNet(rates: MigrationRates, threshold: number): number | null
   return small(rates.upgraded.count) || small(rates.downgraded.count) ? null : rates.netUpgrades;
 }
 
-function compactMatrix(m: TransitionMatrix) {
-  return {rows: m.rows, columns: m.columns, counts: m.counts, aum: m.aum};
+/**
+ * The matrix as published: small cells and their complements hidden (null),
+ * since each row, column and the upgrade / downgrade / stay totals are
+ * published beside it (src/segmentation/privacy/complementary.ts).
+ */
+function compactMatrix(m: TransitionMatrix, threshold: number) {
+  const hidden = hiddenCells(m, threshold);
+  const blank = (values: number[][]) => values.map((row, i) => row.map((v, j) => (hidden[i][j] ? null : v)));
+  return {rows: m.rows, columns: m.columns, counts: blank(m.counts), aum: blank(m.aum)};
+}
+
+function hiddenCells(m: TransitionMatrix, threshold: number): boolean[][] {
+  return complementaryHidden(m.counts, {threshold, lines: transitionLines(m.rows, m.columns, m.states)});
+}
+
+/** Sankey links of hidden cells are withheld too, so that the chart cannot give back what the matrix hides. */
+type PublishedLink = SankeyGraph["links"][number] | {source: string; target: string; value: null; aum: null; suppressed: true};
+
+function hideSankeyLinks(graph: SankeyGraph, periods: readonly string[], matrices: readonly TransitionMatrix[], threshold: number): {nodes: SankeyGraph["nodes"]; links: PublishedLink[]} {
+  const hidden = new Set<string>();
+  matrices.forEach((m, p) => {
+    const mask = hiddenCells(m, threshold);
+    m.rows.forEach((row, i) => m.columns.forEach((column, j) => mask[i][j] && hidden.add(`${periods[p]}|${row}→${periods[p + 1]}|${column}`)));
+  });
+  return {
+    ...graph,
+    links: graph.links.map((link): PublishedLink => (hidden.has(`${link.source}→${link.target}`) ? {...link, value: null, aum: null, suppressed: true} : link)),
+  };
 }
 
 export async function migrationData(engine: DuckDbEngine, config: Config, {quarters, clusterCount}: {quarters: string[]; clusterCount: number}) {
@@ -76,7 +104,7 @@ export async function migrationData(engine: DuckDbEngine, config: Config, {quart
         const matrix = await matrixOf(quarters[a], quarters[b]);
         if (b === a + 1) consecutive.push(matrix);
         const rates = migrationRates(matrix);
-        pairs.push({from: quarters[a], to: quarters[b], consecutive: b === a + 1, matrix: compactMatrix(matrix), rates: {...rates, netUpgrades: publishableNet(rates, config.privacy.suppressionThreshold)}});
+        pairs.push({from: quarters[a], to: quarters[b], consecutive: b === a + 1, matrix: compactMatrix(matrix, config.privacy.suppressionThreshold), rates: {...rates, netUpgrades: publishableNet(rates, config.privacy.suppressionThreshold)}});
       }
     }
 
@@ -98,7 +126,7 @@ export async function migrationData(engine: DuckDbEngine, config: Config, {quart
             })
             .sort((x, y) => (x.net === null ? 1 : 0) - (y.net === null ? 1 : 0) || (y.net ?? 0) - (x.net ?? 0) || (x.group < y.group ? -1 : x.group > y.group ? 1 : 0));
         for (const g of await league("branch_id")) {
-          branches.push({from, to, branch: g.group, netUpgrades: g.net, rates: {...g.rates, netUpgrades: g.net}, matrix: compactMatrix(g.matrix)});
+          branches.push({from, to, branch: g.group, netUpgrades: g.net, rates: {...g.rates, netUpgrades: g.net}, matrix: compactMatrix(g.matrix, threshold)});
         }
         for (const g of await league("region")) {
           regions.push({from, to, region: g.group, netUpgrades: g.net, rates: {...g.rates, netUpgrades: g.net}});
@@ -130,7 +158,10 @@ export async function migrationData(engine: DuckDbEngine, config: Config, {quart
       pairs,
       branches,
       regions,
-      sankey: dim.id === "tier" ? sankeyFromMatrices(quarters.map((period) => ({period, clients: mixOf(period)})), consecutive, options) : null,
+      sankey:
+        dim.id === "tier"
+          ? hideSankeyLinks(sankeyFromMatrices(quarters.map((period) => ({period, clients: mixOf(period)})), consecutive, options), quarters, consecutive, config.privacy.suppressionThreshold)
+          : null,
       projection,
     };
   }

@@ -7,3 +7,4 @@ export {
   type SuppressOptions,
   type Suppressed,
 } from "./suppress.js";
+export {complementaryHidden, transitionLines, type Cell} from "./complementary.js";

@@ -7,8 +7,9 @@
 // (privacy.suppressionThreshold), never from code.
 //
 // Not covered here: complementary suppression. A row total published beside
-// its cells can give a blanked cell back by subtraction; loaders that publish
-// totals must compute them from the published cells or suppress them too.
+// its cells can give a blanked cell back by subtraction; transition matrices
+// get it in complementary.ts, and other loaders that publish totals must
+// compute them from the published cells or suppress them too.
 
 export interface SuppressOptions {
   /** Counts c with 1 ≤ c < threshold are suppressed. */
