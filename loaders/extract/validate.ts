@@ -33,14 +33,13 @@ export async function validate(engine: Engine, spec: TableSpec, staged: Staged, 
   const values = spec.columns.map((c, i) => `${parsed(c.type, v(i), parse)} AS ${p(i)}`);
   const checks = spec.columns.flatMap((c, i) => columnChecks(c, v(i), p(i), parse).map((check) => ({...check, column: c.name})));
   const firstReason = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE ${checks.map((c) => `WHEN ${c.fails} THEN ${literal(c.reason)}`).join(" ")} END`;
-  const column = (name: string) => ident(name);
   // Inside a transaction rowids start at a large offset: records count from the first.
   const rid = `rowid - (SELECT min(rowid) FROM ${ident(staged.raw)})`;
 
   await engine.run(`CREATE OR REPLACE TABLE ${ident(into)} AS
     WITH texts AS (SELECT ${rid} AS _rid, ${texts.join(", ")} FROM ${ident(staged.raw)}),
     typed AS (SELECT *, ${values.join(", ")} FROM texts)
-    SELECT _rid, ${spec.columns.map((c, i) => `CAST(${p(i)} AS ${sqlTypes[c.type]}) AS ${column(c.name)}`).join(", ")}, ${firstReason} AS _reason
+    SELECT _rid, ${spec.columns.map((c, i) => `CAST(${p(i)} AS ${sqlTypes[c.type]}) AS ${ident(c.name)}`).join(", ")}, ${firstReason} AS _reason
     FROM typed`);
 
   // The column a row check names, by constant lookup on its reason.
@@ -51,9 +50,9 @@ export async function validate(engine: Engine, spec: TableSpec, staged: Staged, 
   const references = spec.columns.flatMap((c) => (c.references ? [{column: c.name, parent: c.references.table, parentColumn: c.references.column}] : []));
   if (references.length > 0) {
     const joins = references.map(
-      (r, n) => `LEFT JOIN (SELECT DISTINCT ${ident(r.parentColumn)} AS k FROM ${ident(accepted(r.parent))}) parent${n} ON t.${column(r.column)} = parent${n}.k`
+      (r, n) => `LEFT JOIN (SELECT DISTINCT ${ident(r.parentColumn)} AS k FROM ${ident(accepted(r.parent))}) parent${n} ON t.${ident(r.column)} = parent${n}.k`
     );
-    const orphan = references.map((r, n) => `t.${column(r.column)} IS NOT NULL AND parent${n}.k IS NULL`);
+    const orphan = references.map((r, n) => `t.${ident(r.column)} IS NOT NULL AND parent${n}.k IS NULL`);
     const pick = (f: (r: (typeof references)[number]) => string) => `CASE ${references.map((r, n) => `WHEN ${orphan[n]} THEN ${literal(f(r))}`).join(" ")} END`;
     await engine.run(`INSERT INTO ${ident(rejected)}
       SELECT t._rid, ${pick((r) => `orphan: ${r.column} not in ${r.parent}`)}, ${pick((r) => r.column)}
@@ -63,7 +62,7 @@ export async function validate(engine: Engine, spec: TableSpec, staged: Staged, 
 
   // Duplicates among the rows still standing: a hash aggregate finds the
   // repeated keys (few), then a join with them finds every later copy.
-  const keys = spec.key.map(column);
+  const keys = spec.key.map(ident);
   const standing = (t: string) => `${t}_reason IS NULL AND ${t}_rid NOT IN (SELECT rid FROM ${ident(rejected)})`;
   await engine.run(`INSERT INTO ${ident(rejected)}
     SELECT t._rid, 'duplicate key', ${literal(spec.key.join(","))}

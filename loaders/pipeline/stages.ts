@@ -32,7 +32,7 @@ export async function pseudonymise(engine: DuckDbEngine, key: string): Promise<n
  * still has a calendar.
  */
 export async function reportingCalendar(engine: DuckDbEngine): Promise<ReportingCalendar> {
-  const rows = await engine.all<{month: string; balances: boolean}>(
+  const rows = await engine.all<{month: string; balances: number}>(
     `SELECT month, MAX(balances) AS balances FROM (
        SELECT DISTINCT month, 1 AS balances FROM x_balances
        UNION ALL
@@ -40,7 +40,7 @@ export async function reportingCalendar(engine: DuckDbEngine): Promise<Reporting
      GROUP BY month ORDER BY month`
   );
   if (rows.length === 0) throw new Error("empty dataset: neither balances nor transactions have accepted rows");
-  return calendarOf({months: rows.map((r) => r.month), balanceMonths: rows.filter((r) => Number(r.balances) === 1).map((r) => r.month)});
+  return calendarOf({months: rows.map((r) => r.month), balanceMonths: rows.filter((r) => r.balances === 1).map((r) => r.month)});
 }
 
 export async function reportingQuarters(engine: DuckDbEngine): Promise<string[]> {

@@ -64,23 +64,23 @@ function publishableNet(rates: MigrationRates, threshold: number): number | null
  * published beside it (src/segmentation/privacy/complementary.ts).
  */
 function compactMatrix(m: TransitionMatrix, threshold: number) {
-  const hidden = hiddenCells(m, threshold);
+  const hidden = complementaryHidden(m.counts, {threshold, lines: transitionLines(m.rows, m.columns, m.states)});
   const blank = (values: number[][]) => values.map((row, i) => row.map((v, j) => (hidden[i][j] ? null : v)));
   return {rows: m.rows, columns: m.columns, counts: blank(m.counts), aum: blank(m.aum)};
 }
 
-function hiddenCells(m: TransitionMatrix, threshold: number): boolean[][] {
-  return complementaryHidden(m.counts, {threshold, lines: transitionLines(m.rows, m.columns, m.states)});
-}
-
-/** Sankey links of hidden cells are withheld too, so that the chart cannot give back what the matrix hides. */
+type PublishedMatrix = ReturnType<typeof compactMatrix>;
 type PublishedLink = SankeyGraph["links"][number] | {source: string; target: string; value: null; aum: null; suppressed: true};
 
-function hideSankeyLinks(graph: SankeyGraph, periods: readonly string[], matrices: readonly TransitionMatrix[], threshold: number): {nodes: SankeyGraph["nodes"]; links: PublishedLink[]} {
+/**
+ * The Sankey withholds the links whose cells the published consecutive
+ * matrices hide (matrices[p] runs from periods[p] to periods[p + 1]), so that
+ * the chart cannot give back what the matrix hides.
+ */
+function hideSankeyLinks(graph: SankeyGraph, periods: readonly string[], matrices: readonly PublishedMatrix[]): {nodes: SankeyGraph["nodes"]; links: PublishedLink[]} {
   const hidden = new Set<string>();
   matrices.forEach((m, p) => {
-    const mask = hiddenCells(m, threshold);
-    m.rows.forEach((row, i) => m.columns.forEach((column, j) => mask[i][j] && hidden.add(`${periods[p]}|${row}→${periods[p + 1]}|${column}`)));
+    m.rows.forEach((row, i) => m.columns.forEach((column, j) => m.counts[i][j] === null && hidden.add(`${periods[p]}|${row}→${periods[p + 1]}|${column}`)));
   });
   return {
     ...graph,
@@ -90,6 +90,7 @@ function hideSankeyLinks(graph: SankeyGraph, periods: readonly string[], matrice
 
 export async function migrationData(engine: DuckDbEngine, config: Config, {quarters, clusterCount}: {quarters: string[]; clusterCount: number}) {
   const out: Record<string, unknown> = {quarters};
+  const threshold = config.privacy.suppressionThreshold;
   for (const dim of dimensions(config, clusterCount)) {
     const options = {states: dim.states};
     const matrixOf = async (from: string, to: string) => matrixFromFlows((await flowsByGroup(engine, {state: dim.column, from, to})).get("") ?? [], options);
@@ -104,7 +105,7 @@ export async function migrationData(engine: DuckDbEngine, config: Config, {quart
         const matrix = await matrixOf(quarters[a], quarters[b]);
         if (b === a + 1) consecutive.push(matrix);
         const rates = migrationRates(matrix);
-        pairs.push({from: quarters[a], to: quarters[b], consecutive: b === a + 1, matrix: compactMatrix(matrix, config.privacy.suppressionThreshold), rates: {...rates, netUpgrades: publishableNet(rates, config.privacy.suppressionThreshold)}});
+        pairs.push({from: quarters[a], to: quarters[b], consecutive: b === a + 1, matrix: compactMatrix(matrix, threshold), rates: {...rates, netUpgrades: publishableNet(rates, threshold)}});
       }
     }
 
@@ -116,7 +117,6 @@ export async function migrationData(engine: DuckDbEngine, config: Config, {quart
         // A league table: most net upgrades first, then by name. It is ordered
         // by the published net, so a group whose net is withheld goes last (by
         // name): its place in the table would give the net away.
-        const threshold = config.privacy.suppressionThreshold;
         const league = async (groupBy: "branch_id" | "region") =>
           [...(await flowsByGroup(engine, {state: dim.column, from, to, groupBy}))]
             .map(([group, flows]) => {
@@ -160,7 +160,11 @@ export async function migrationData(engine: DuckDbEngine, config: Config, {quart
       regions,
       sankey:
         dim.id === "tier"
-          ? hideSankeyLinks(sankeyFromMatrices(quarters.map((period) => ({period, clients: mixOf(period)})), consecutive, options), quarters, consecutive, config.privacy.suppressionThreshold)
+          ? hideSankeyLinks(
+              sankeyFromMatrices(quarters.map((period) => ({period, clients: mixOf(period)})), consecutive, options),
+              quarters,
+              pairs.filter((p) => p.consecutive).map((p) => p.matrix)
+            )
           : null,
       projection,
     };

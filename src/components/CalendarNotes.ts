@@ -6,12 +6,9 @@ import {h} from "./dom.js";
 import {formatQuarter} from "./format.js";
 import {t} from "./i18n.js";
 import {defaultLocale, type Locale} from "./locale.js";
+import type {IncompleteQuarter} from "../segmentation/periods/index.js";
 
-export interface IncompleteQuarter {
-  quarter: string;
-  balanceMonths: string[];
-  kept: boolean;
-}
+export type {IncompleteQuarter};
 
 export function CalendarNotes(
   incomplete: readonly IncompleteQuarter[] | undefined,

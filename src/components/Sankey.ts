@@ -138,7 +138,6 @@ export function Sankey(
   const laid = lay(right);
   const step = laid.step;
 
-
   const svg = s(document, "svg", {
     class: "seg-sankey",
     width,

@@ -48,15 +48,19 @@ export function compareIds(a: string, b: string): number {
  * subset of a larger one. Every row is returned when size ≥ ids.length.
  */
 export function sampleByHash(ids: ArrayLike<string>, {size, seed}: {size: number; seed: number}): Int32Array {
-  const n = ids.length;
-  const hashes = new Float64Array(n);
-  for (let i = 0; i < n; ++i) hashes[i] = hashId(ids[i], seed);
-  const order = Array.from({length: n}, (_, i) => i);
-  const take = Math.max(0, Math.min(n, Math.floor(size)));
-  if (take < n) order.sort((i, j) => hashes[i] - hashes[j] || compareIds(ids[i], ids[j]));
-  const chosen = order.slice(0, take).sort((i, j) => compareIds(ids[i], ids[j]) || hashes[i] - hashes[j]);
-  return Int32Array.from(chosen);
+  const rows = Array.from({length: ids.length}, (_, index) => ({id: ids[index], hash: hashId(ids[index], seed), index}));
+  const take = Math.max(0, Math.min(rows.length, Math.floor(size)));
+  if (take < rows.length) rows.sort(byHash);
+  return Int32Array.from(rows.slice(0, take).sort(byId), (r) => r.index);
 }
+
+interface Hashed {
+  id: string;
+  hash: number;
+}
+// The sample's order (smallest hash first, ties by id) and its output order (by id).
+const byHash = (a: Hashed, b: Hashed) => a.hash - b.hash || compareIds(a.id, b.id);
+const byId = (a: Hashed, b: Hashed) => compareIds(a.id, b.id) || a.hash - b.hash;
 
 /**
  * sampleByHash for ids that arrive in batches (a warehouse's millions of
@@ -66,8 +70,7 @@ export function sampleByHash(ids: ArrayLike<string>, {size, seed}: {size: number
  */
 export function hashSampler({size, seed}: {size: number; seed: number}) {
   const take = Math.max(0, Math.floor(size));
-  let kept: {id: string; hash: number}[] = [];
-  const byHash = (a: {id: string; hash: number}, b: {id: string; hash: number}) => a.hash - b.hash || compareIds(a.id, b.id);
+  let kept: Hashed[] = [];
   return {
     add(ids: Iterable<string>): void {
       for (const id of ids) kept.push({id, hash: hashId(id, seed)});
@@ -75,11 +78,7 @@ export function hashSampler({size, seed}: {size: number; seed: number}) {
       if (kept.length > 2 * take + 1024) kept = kept.sort(byHash).slice(0, take);
     },
     ids(): string[] {
-      return kept
-        .sort(byHash)
-        .slice(0, take)
-        .sort((a, b) => compareIds(a.id, b.id) || a.hash - b.hash)
-        .map((d) => d.id);
+      return kept.sort(byHash).slice(0, take).sort(byId).map((d) => d.id);
     },
   };
 }
