@@ -31,13 +31,16 @@ export interface DuckDbOptions {
   memoryLimit?: string;
   tempDirectory?: string;
   threads?: number;
+  /** DuckDB's checkpoint_threshold, e.g. "100GB"; see runPipeline. */
+  checkpointThreshold?: string;
 }
 
-export async function openDuckDb({path = ":memory:", memoryLimit, tempDirectory, threads}: DuckDbOptions = {}): Promise<Engine> {
+export async function openDuckDb({path = ":memory:", memoryLimit, tempDirectory, threads, checkpointThreshold}: DuckDbOptions = {}): Promise<Engine> {
   const options: Record<string, string> = {};
   if (memoryLimit !== undefined) options.memory_limit = memoryLimit;
   if (tempDirectory !== undefined) options.temp_directory = tempDirectory;
   if (threads !== undefined) options.threads = String(threads);
+  if (checkpointThreshold !== undefined) options.checkpoint_threshold = checkpointThreshold;
   const instance = await DuckDBInstance.create(path, options);
   const connection = await instance.connect();
   const timed = sqlTimer(process.env.SEG_SQL_TIMING);
@@ -58,8 +61,9 @@ export async function openDuckDb({path = ":memory:", memoryLimit, tempDirectory,
 }
 
 /**
- * SEG_SQL_TIMING=1 prints each statement's seconds and its first line on
- * stderr: where a slow pipeline spends its time, statement by statement.
+ * SEG_SQL_TIMING=1 prints each statement's seconds, the process's peak RSS
+ * after it, and its first line on stderr: where a slow pipeline spends its
+ * time and memory, statement by statement.
  */
 function sqlTimer(setting: string | undefined) {
   if (!setting || setting === "0") return <T>(_sql: string, f: () => Promise<T>) => f();
@@ -69,7 +73,8 @@ function sqlTimer(setting: string | undefined) {
       return await f();
     } finally {
       const seconds = (performance.now() - start) / 1000;
-      if (seconds >= 0.05) process.stderr.write(`sql ${seconds.toFixed(2)} s: ${sql.replace(/\s+/g, " ").trim().slice(0, 110)}\n`);
+      const peak = (process.resourceUsage().maxRSS / 1024 ** 2).toFixed(2);
+      if (seconds >= 0.05) process.stderr.write(`sql ${seconds.toFixed(2)} s [peak RSS ${peak} GiB]: ${sql.replace(/\s+/g, " ").trim().slice(0, 110)}\n`);
     }
   };
 }

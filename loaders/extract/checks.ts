@@ -36,16 +36,23 @@ const blanks = [" ", "\t", "\r", "\n", "\u00a0", "\u3000"];
 /** The trimmed text of a field; empty means missing. */
 export function textValue(field: string | undefined): string {
   if (field === undefined) return "CAST(NULL AS VARCHAR)";
-  // trim() with a character set is slow; LIKE on a prefix or suffix is a byte
-  // comparison, so most values (already clean) skip it. Plain twin:
-  // NULLIF(trim(field, blanks), '')
-  const padded = blanks.flatMap((b) => [`${field} LIKE ${literal(`${b}%`)}`, `${field} LIKE ${literal(`%${b}`)}`]).join(" OR ");
-  return `NULLIF(CASE WHEN ${padded} THEN trim(${field}, ${literal(blanks.join(""))}) ELSE ${field} END, '')`;
+  // trim() with a character set is slow, so only values that may need it get
+  // it: most (already clean) skip it. Plain twin: NULLIF(trim(field, blanks), '').
+  // The first character is tested by two byte-order comparisons: below '!'
+  // are the ASCII blanks (and the empty string); from U+00A0 up are the other
+  // two blanks, and any non-ASCII text, which trim() then leaves as it is.
+  // The last character takes a suffix test per blank.
+  const first = `${field} < '!' OR ${field} >= ${literal("\u00a0")}`;
+  const last = blanks.map((b) => `${field} LIKE ${literal(`%${b}`)}`).join(" OR ");
+  return `NULLIF(CASE WHEN ${first} OR ${last} THEN trim(${field}, ${literal(blanks.join(""))}) ELSE ${field} END, '')`;
 }
 
 const trueWords = ["1", "true", "y", "yes", "是"];
 const falseWords = ["0", "false", "n", "no", "否"];
-const inList = (words: readonly string[]) => words.map(literal).join(", ");
+// list_contains, not IN (…): DuckDB turns a long IN list into a join, and a
+// join in the validating projection loses the file order of its rows, which
+// record numbers rely on (loaders/extract/validate.ts).
+const oneOf = (v: string, words: readonly string[]) => `list_contains([${words.map(literal).join(", ")}], ${v})`;
 // Strict patterns: TRY_CAST alone accepts 0x1F, 1_000 and rounds 12.5 to 13.
 const integerPattern = "[+-]?[0-9]+";
 const decimalPattern = (separator: string) => `[+-]?([0-9]+([${separator}][0-9]*)?|[${separator}][0-9]+)([eE][+-]?[0-9]+)?`;
@@ -63,7 +70,7 @@ export function parsed(type: ColumnType, v: string, {dateFormat, decimalSeparato
     case "date":
       return `TRY_CAST(TRY_STRPTIME(${v}, ${literal(dateFormat)}) AS DATE)`;
     case "boolean":
-      return `CASE WHEN lower(${v}) IN (${inList(trueWords)}) THEN true WHEN lower(${v}) IN (${inList(falseWords)}) THEN false END`;
+      return `CASE WHEN ${oneOf(`lower(${v})`, trueWords)} THEN true WHEN ${oneOf(`lower(${v})`, falseWords)} THEN false END`;
     default:
       return v;
   }
@@ -96,7 +103,7 @@ export function columnChecks(column: ColumnSpec, v: string, p: string, {dateForm
       checks.push({fails: `NOT regexp_full_match(${v}, '[0-9]{4}Q[1-4]')`, reason: `not a quarter: ${c}`});
       break;
     case "enum":
-      checks.push({fails: `${v} NOT IN (${inList(column.values ?? [])})`, reason: `not an allowed value: ${c}`});
+      checks.push({fails: `NOT ${oneOf(v, column.values ?? [])}`, reason: `not an allowed value: ${c}`});
       break;
   }
   if (column.min !== undefined) checks.push({fails: `${p} < ${column.min}`, reason: `below minimum: ${c}`});

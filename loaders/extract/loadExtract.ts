@@ -65,9 +65,9 @@ export async function loadExtract(engine: Engine, {config, extractDir, onProgres
       // The rows validation turned away, with their reasons and raw text.
       const checked = `_checked_${spec.name}`;
       const parse = {dateFormat: source.dateFormat, decimalSeparator: source.kind === "csv" ? source.decimalSeparator : ("." as const)};
-      await validate(engine, spec, staged, {into: loading(extractTable(spec.name)), rejected: checked, parse, accepted: (table) => loading(extractTable(table))});
+      const {records} = await validate(engine, spec, staged, {into: loading(extractTable(spec.name)), rejected: checked, parse, accepted: (table) => loading(extractTable(table))});
       await quarantineRows(engine, staged, {table: spec.name, source: source.path, checked, into: loading(quarantineTable)});
-      const entry = manifestEntry(await count(engine, spec, {staged, source: source.path}));
+      const entry = manifestEntry(await count(engine, spec, {records, staged, source: source.path}));
       for (const table of [...staged.cleanup, checked]) await engine.run(`DROP TABLE IF EXISTS ${ident(table)}`);
       manifest.push(entry);
       onProgress(`extract: ${spec.name} read ${entry.read}, accepted ${entry.accepted}, quarantined ${entry.quarantined}`, {table: spec.name, step: "done", entry});
@@ -103,10 +103,11 @@ async function dropStaging(engine: Engine) {
   for (const {table_name} of tables) await engine.run(`DROP TABLE IF EXISTS ${ident(table_name)}`).catch(() => {});
 }
 
-async function count(engine: Engine, spec: TableSpec, {staged, source}: {staged: {raw: string; rejects?: string}; source: string}): Promise<ManifestEntry> {
+/** Read is counted apart from the outcome: the records validation scanned plus the lines the CSV reader rejected. */
+async function count(engine: Engine, spec: TableSpec, {records, staged, source}: {records: number; staged: {rejects?: string}; source: string}): Promise<ManifestEntry> {
   const rejected = staged.rejects ? `(SELECT count(*) FROM ${ident(staged.rejects)})` : "0";
   const [{read, accepted}] = await engine.all<{read: number; accepted: number}>(
-    `SELECT (SELECT count(*) FROM ${ident(staged.raw)}) + ${rejected} AS read, (SELECT count(*) FROM ${ident(loading(extractTable(spec.name)))}) AS accepted`
+    `SELECT ${records} + ${rejected} AS read, (SELECT count(*) FROM ${ident(loading(extractTable(spec.name)))}) AS accepted`
   );
   const reasons = await engine.all<{reason: string; n: number}>(
     `SELECT reason, count(*) AS n FROM ${ident(loading(quarantineTable))} WHERE table_name = ${literal(spec.name)} GROUP BY reason ORDER BY n DESC, reason`

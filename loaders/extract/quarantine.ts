@@ -21,9 +21,19 @@ export async function quarantineRows(engine: Engine, staged: Staged, {table, sou
     ? `c.rid + 1 + ${staged.headerLines} + coalesce(s.j, 0)`
     : `c.rid + 1 + ${staged.headerLines}`;
   const shiftJoin = staged.shift ? `ASOF LEFT JOIN ${ident(staged.shift)} s ON c.rid >= s.k` : "";
+  const lined = `(SELECT c.rid, ${line} AS line, c.column_name, c.reason, c.raw FROM ${ident(checked)} c ${shiftJoin})`;
+  // Rows rejected after the scan (orphans, duplicates) have no raw text yet.
+  const missing = await engine.all<{rid: number; line: number}>(`SELECT rid, line FROM ${lined} WHERE raw IS NULL ORDER BY rid`);
+  const fill = `_raw_text_${table}`;
+  await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(fill)} (rid BIGINT, raw VARCHAR)`);
+  if (missing.length) {
+    const found = await staged.rawText(missing);
+    await engine.appendRows(fill, ["rid", "raw"], missing.map((m) => [m.rid, found.get(m.rid) ?? null]));
+  }
   await engine.run(`INSERT INTO ${ident(into)}
-    SELECT ${literal(table)}, ${literal(source)}, ${line}, c.column_name, c.reason, c.raw
-    FROM (SELECT rid, column_name, reason, raw FROM ${ident(checked)} WHERE reason IS NOT NULL) c ${shiftJoin}`);
+    SELECT ${literal(table)}, ${literal(source)}, q.line, q.column_name, q.reason, coalesce(q.raw, f.raw)
+    FROM ${lined} q LEFT JOIN ${ident(fill)} f ON f.rid = q.rid;
+    DROP TABLE ${ident(fill)}`);
   if (staged.rejects)
     await engine.run(`INSERT INTO ${ident(into)}
       SELECT ${literal(table)}, ${literal(source)}, line, NULL, reason, raw FROM ${ident(staged.rejects)}`);

@@ -1,6 +1,7 @@
-// Reads a CSV extract into the engine as text, every column VARCHAR, with the
-// CSV reader's rejected records (too few / too many fields, bad quoting) kept
-// for the quarantine rather than dropped.
+// Prepares a CSV extract for validation: checks the file (presence, encoding,
+// header, columns) and hands the validator DuckDB's CSV reader over it, every
+// column VARCHAR, with the reader's rejected records (too few / too many
+// fields, bad quoting) kept for the quarantine rather than dropped.
 
 import {existsSync} from "node:fs";
 import {join} from "node:path";
@@ -13,6 +14,7 @@ import type {FileSource} from "./source.js";
 import {field, type Staged} from "./staged.js";
 import {ident, literal} from "./sql.js";
 import {transcodeToUtf8} from "./transcode.js";
+import {linesAt} from "./lines.js";
 import {firstBadByte, startIsUtf8} from "./utf8.js";
 
 // DuckDB's reject error types, as reasons in the bank's words.
@@ -46,41 +48,64 @@ export async function readCsv(engine: Engine, spec: TableSpec, source: FileSourc
   const found = source.header ? header.names : positionalNames(spec, fieldCount, source.columns);
   const positions = mapColumns(spec, found, {mapping: source.columns, file, hint});
 
-  const raw = `_raw_${spec.name}`;
   const rejectsTable = `_rejects_${spec.name}`;
   const rejectsScan = `_rejects_scan_${spec.name}`;
   const columns = Array.from({length: fieldCount}, (_, i) => `${literal(field(i))}: 'VARCHAR'`).join(", ");
-  try {
-    await engine.run(`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT * FROM read_csv(${literal(path)},
+  const reader = (errors: string) => `read_csv(${literal(path)},
       auto_detect = false, header = ${source.header}, delim = ${literal(delimiter)},
-      quote = ${literal(quote)}, escape = ${literal(quote)}, columns = {${columns}},
-      store_rejects = true, rejects_table = ${literal(rejectsTable)}, rejects_scan = ${literal(rejectsScan)})`);
-  } catch (error) {
-    throw new ExtractError(file, `could not read the CSV: ${firstLine(error)}`);
-  }
-
-  const [badEncoding] = await engine.all<{line: number; byte_position: number}>(
-    `SELECT line, byte_position FROM ${ident(rejectsTable)} WHERE error_type = 'INVALID ENCODING' ORDER BY line LIMIT 1`
-  );
-  if (badEncoding) {
-    throw new ExtractError(file, `not valid UTF-8 at byte offset ${badEncoding.byte_position}; if the file is GBK, set \`encoding: gbk\` for table ${spec.name}`, {line: badEncoding.line});
-  }
+      quote = ${literal(quote)}, escape = ${literal(quote)}, columns = {${columns}}, ${errors})`;
 
   const h = source.header ? 1 : 0;
   const rejects = `_rejected_${spec.name}`;
   const shift = `_shift_${spec.name}`;
-  const reasonCase = `CASE error_type ${Object.entries(rejectReasons).map(([t, r]) => `WHEN ${literal(t)} THEN ${literal(r)}`).join(" ")} ELSE 'malformed record' END`;
-  await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(rejects)} AS
-    SELECT line, arg_min(${reasonCase}, column_idx) AS reason, trim(arg_min(csv_line, column_idx), chr(10) || chr(13)) AS raw
-    FROM ${ident(rejectsTable)} GROUP BY line`);
-  // Accepted record r (1-based) sits on line r + header + (rejected lines before it).
-  // k = accepted records before the j-th rejected line; an ASOF join finds the largest k.
-  await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(shift)} AS
-    SELECT k, max(j) AS j FROM (
-      SELECT line - ${h} - row_number() OVER (ORDER BY line) AS k, row_number() OVER (ORDER BY line) AS j FROM ${ident(rejects)}
-    ) GROUP BY k`);
-  await engine.run(`DROP TABLE ${ident(rejectsTable)}; DROP TABLE ${ident(rejectsScan)}`);
-  return {raw, fieldCount, positions, headerLines: h, delimiter, rejects, shift, cleanup: [raw, rejects, shift]};
+  // Once validation has scanned the file: the reader's rejects, in the bank's words.
+  const afterScan = async () => {
+    const [badEncoding] = await engine.all<{line: number; byte_position: number}>(
+      `SELECT line, byte_position FROM ${ident(rejectsTable)} WHERE error_type = 'INVALID ENCODING' ORDER BY line LIMIT 1`
+    );
+    if (badEncoding) {
+      throw new ExtractError(file, `not valid UTF-8 at byte offset ${badEncoding.byte_position}; if the file is GBK, set \`encoding: gbk\` for table ${spec.name}`, {line: badEncoding.line});
+    }
+    const reasonCase = `CASE error_type ${Object.entries(rejectReasons).map(([t, r]) => `WHEN ${literal(t)} THEN ${literal(r)}`).join(" ")} ELSE 'malformed record' END`;
+    await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(rejects)} AS
+      SELECT line, arg_min(${reasonCase}, column_idx) AS reason, trim(arg_min(csv_line, column_idx), chr(10) || chr(13)) AS raw
+      FROM ${ident(rejectsTable)} GROUP BY line`);
+    // Accepted record r (1-based) sits on line r + header + (rejected lines before it).
+    // k = accepted records before the j-th rejected line; an ASOF join finds the largest k.
+    await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(shift)} AS
+      SELECT k, max(j) AS j FROM (
+        SELECT line - ${h} - row_number() OVER (ORDER BY line) AS k, row_number() OVER (ORDER BY line) AS j FROM ${ident(rejects)}
+      ) GROUP BY k`);
+    await engine.run(`DROP TABLE ${ident(rejectsTable)}; DROP TABLE ${ident(rejectsScan)}`);
+  };
+
+  // Records rejected after the scan are few: their lines are read back in
+  // Node; when quoting may have put a record on several lines, the CSV is
+  // parsed again and its records counted instead.
+  const rawText = async (records: readonly {rid: number; line: number}[]) => {
+    const byLine = await linesAt(path, records.map((r) => r.line), quote);
+    if (byLine) return new Map(records.flatMap((r) => (byLine.has(r.line) ? [[r.rid, byLine.get(r.line)!] as const] : [])));
+    const joined = `concat(${Array.from({length: fieldCount}, (_, i) => `coalesce(${field(i)}, '')`).join(`, ${literal(delimiter)}, `)})`;
+    const rows = await engine.all<{rid: number; raw: string}>(
+      `SELECT rid, ${joined} AS raw FROM (SELECT row_number() OVER () - 1 AS rid, * FROM ${reader("ignore_errors = true")})
+       WHERE rid IN (${records.map((r) => r.rid).join(", ")})`
+    );
+    return new Map(rows.map((r) => [r.rid, r.raw]));
+  };
+
+  return {
+    from: reader(`store_rejects = true, rejects_table = ${literal(rejectsTable)}, rejects_scan = ${literal(rejectsScan)}`),
+    fieldCount,
+    positions,
+    headerLines: h,
+    delimiter,
+    scanError: (error) => (error instanceof ExtractError ? error : new ExtractError(file, `could not read the CSV: ${firstLine(error)}`)),
+    afterScan,
+    rejects,
+    shift,
+    rawText,
+    cleanup: [rejects, shift, rejectsTable, rejectsScan],
+  };
 }
 
 // Without a header, fields are the contract columns in contract order, or

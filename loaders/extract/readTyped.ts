@@ -1,5 +1,5 @@
-// Reads a Parquet file or a SQL source into the same text staging table as a
-// CSV, so that one validator serves every source. Typed dates are written
+// Reads a Parquet file or a SQL source into a text staging table, so that one
+// validator serves every source. Typed dates are written
 // back in the table's date format; records are numbered 1, 2, … (no header).
 
 import {existsSync} from "node:fs";
@@ -43,5 +43,14 @@ export async function readTyped(engine: Engine, spec: TableSpec, source: FileSou
   } catch (error) {
     throw new ExtractError(file, `${problem}: ${firstLine(error)}`);
   }
-  return {raw, fieldCount: described.length, positions, headerLines: 0, delimiter: ",", cleanup: [raw]};
+  const joined = `concat(${described.map((_, i) => `coalesce(${field(i)}, '')`).join(", ',', ")})`;
+  // Records are the staging table's rows in rowid order.
+  const rawText = async (records: readonly {rid: number; line: number}[]) => {
+    const rows = await engine.all<{rid: number; raw: string}>(
+      `SELECT rid, raw FROM (SELECT rowid - (SELECT min(rowid) FROM ${ident(raw)}) AS rid, ${joined} AS raw FROM ${ident(raw)})
+       WHERE rid IN (${records.map((r) => r.rid).join(", ")})`
+    );
+    return new Map(rows.map((r) => [r.rid, r.raw]));
+  };
+  return {from: ident(raw), fieldCount: described.length, positions, headerLines: 0, delimiter: ",", rawText, cleanup: [raw]};
 }

@@ -1,9 +1,14 @@
-// What a reader leaves in the engine for the validator: one staging table of
-// text fields f0, f1, … in file order (rowid order), plus how to number lines.
+// What a reader hands the validator: where the records are, as text fields
+// f0, f1, … in file order, and how to number lines and find a record's raw
+// text again.
 
 export interface Staged {
-  /** Staging table (a stored table, so that an on-disk engine keeps it compressed on disk) of VARCHAR fields f0…f(n-1), one row per record read. */
-  raw: string;
+  /**
+   * The records, scanned once by validation: a staging table (Parquet and SQL
+   * sources), or the CSV reader itself (`read_csv(…)`), so that a large CSV is
+   * never copied as text into the engine. Columns are VARCHAR f0…f(n-1).
+   */
+  from: string;
   fieldCount: number;
   /** For each contract column, its field position, or undefined when the file lacks it. */
   positions: (number | undefined)[];
@@ -11,10 +16,19 @@ export interface Staged {
   headerLines: number;
   /** Joins fields back into the `raw` text of a quarantined row. */
   delimiter: string;
+  /** Turns a failure of the scan into an error that names the file. */
+  scanError?: (error: unknown) => Error;
+  /** Runs once `from` has been scanned (the CSV reader's own rejects are known then). */
+  afterScan?: () => Promise<void>;
   /** Records the CSV reader rejected: (line, reason, raw), one per line. */
   rejects?: string;
   /** (k, j): after k accepted records, j rejected lines came before; corrects line numbers. */
   shift?: string;
+  /**
+   * The raw text of records found bad after the scan (orphans, duplicates),
+   * by record number (rid, 0-based among the records scanned) and line.
+   */
+  rawText: (records: readonly {rid: number; line: number}[]) => Promise<Map<number, string>>;
   /** Temporary files and tables to remove once the table is loaded. */
   cleanup: string[];
 }

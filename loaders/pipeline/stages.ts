@@ -10,13 +10,21 @@ import {periodTablesSql} from "../sql/periods.js";
 import {stagingSql, type AgeBand} from "../sql/staging.js";
 import {reportingCalendar as calendarOf, type ReportingCalendar} from "../../src/segmentation/periods/index.js";
 
-/** pid_map(client_id, client_pid): the only table that holds both. */
+/**
+ * pid_map(client_id, client_pid, client_no): the only table that holds both
+ * the client id and its pseudonym. client_no numbers the pseudonyms in their
+ * sort order (1, 2, …): a compact key for the engine's own joins and groups,
+ * which says nothing about the client id.
+ */
 export async function pseudonymise(engine: DuckDbEngine, key: string): Promise<number> {
-  await engine.run(`CREATE TABLE pid_map (client_id VARCHAR, client_pid VARCHAR)`);
+  await engine.run(`CREATE TABLE pid_list (client_id VARCHAR, client_pid VARCHAR)`);
   // A batch at a time: millions of ids and pseudonyms never sit in Node at once.
   for await (const ids of keyBatches(engine, {column: "client_id", from: "x_clients"})) {
-    await engine.appendRows("pid_map", ["client_id", "client_pid"], ids.map((id) => [id, pseudonym(key, id)]));
+    await engine.appendRows("pid_list", ["client_id", "client_pid"], ids.map((id) => [id, pseudonym(key, id)]));
   }
+  await engine.run(`CREATE TABLE pid_map AS
+    SELECT client_id, client_pid, CAST(ROW_NUMBER() OVER (ORDER BY client_pid) AS INTEGER) AS client_no FROM pid_list`);
+  await engine.run(`DROP TABLE pid_list`);
   const [{n, distinct}] = await engine.all<{n: number; distinct: number}>(
     `SELECT COUNT(*) AS n, COUNT(DISTINCT client_pid) AS "distinct" FROM pid_map`
   );
@@ -32,15 +40,14 @@ export async function pseudonymise(engine: DuckDbEngine, key: string): Promise<n
  * still has a calendar.
  */
 export async function reportingCalendar(engine: DuckDbEngine): Promise<ReportingCalendar> {
-  const rows = await engine.all<{month: string; balances: number}>(
-    `SELECT month, MAX(balances) AS balances FROM (
-       SELECT DISTINCT month, 1 AS balances FROM x_balances
-       UNION ALL
-       SELECT DISTINCT SUBSTRING(CAST(txn_date AS VARCHAR), 1, 7) AS month, 0 AS balances FROM x_transactions) m
-     GROUP BY month ORDER BY month`
-  );
-  if (rows.length === 0) throw new Error("empty dataset: neither balances nor transactions have accepted rows");
-  return calendarOf({months: rows.map((r) => r.month), balanceMonths: rows.filter((r) => r.balances === 1).map((r) => r.month)});
+  const balanceMonths = (await engine.all<{month: string}>(`SELECT DISTINCT month FROM x_balances WHERE month IS NOT NULL`)).map((r) => r.month);
+  // Year × 100 + month: numbers from dates are far cheaper than dates as text.
+  const transactionMonths = (
+    await engine.all<{ym: number}>(`SELECT DISTINCT CAST(EXTRACT(YEAR FROM txn_date) * 100 + EXTRACT(MONTH FROM txn_date) AS INTEGER) AS ym FROM x_transactions WHERE txn_date IS NOT NULL`)
+  ).map(({ym}) => `${Math.floor(ym / 100)}-${String(ym % 100).padStart(2, "0")}`);
+  const months = [...new Set([...balanceMonths, ...transactionMonths])].sort();
+  if (months.length === 0) throw new Error("empty dataset: neither balances nor transactions have accepted rows");
+  return calendarOf({months, balanceMonths: [...balanceMonths].sort()});
 }
 
 export async function reportingQuarters(engine: DuckDbEngine): Promise<string[]> {
@@ -61,12 +68,16 @@ export async function computeFeatures(engine: DuckDbEngine): Promise<void> {
   for (const sql of featuresSql()) await engine.run(sql);
 }
 
-/** Tables written as Parquet, each with an order that makes the bytes repeatable. */
+/**
+ * Tables written as Parquet, each with an order that makes the bytes
+ * repeatable. Client first: a client's rows sit together, so the pseudonym
+ * column compresses to a fraction (monthly_aum: 18 MB instead of 52 MB).
+ */
 export const parquetExports = [
   {table: "a_clients", file: "anonymised/clients.parquet", orderBy: "client_pid"},
-  {table: "features", file: "features.parquet", orderBy: "quarter, client_pid"},
-  {table: "corporate_features", file: "corporate_features.parquet", orderBy: "quarter, client_pid"},
-  {table: "monthly_aum", file: "monthly_aum.parquet", orderBy: "month, client_pid"},
+  {table: "features", file: "features.parquet", orderBy: "client_pid, quarter"},
+  {table: "corporate_features", file: "corporate_features.parquet", orderBy: "client_pid, quarter"},
+  {table: "monthly_aum", file: "monthly_aum.parquet", orderBy: "client_pid, month"},
   {table: "s_campaign_members", file: "campaign_members.parquet", orderBy: "campaign_id, client_pid"},
   {table: "x_campaigns", file: "campaigns.parquet", orderBy: "campaign_id"},
   {table: "x_campaign_targets", file: "campaign_targets.parquet", orderBy: "campaign_id, branch_id"},

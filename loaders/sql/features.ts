@@ -46,13 +46,13 @@ export function featuresSql(): string[] {
   const balanceColumns = ["avg_daily_aum", "aum_last_month", "period_end_aum", ...aumProducts.map((p) => `aum_${p}`), "loan_mortgage", "loan_consumer", "product_count"];
   return [
     `CREATE TABLE f_population AS
-     SELECT c.client_pid, c.client_type, pr.quarter, pr.q_start, pr.q_end
+     SELECT c.client_no, c.client_pid, c.client_type, pr.quarter, pr.q_start, pr.q_end
      FROM s_clients c
      JOIN periods pr ON c.open_date <= pr.q_end AND (c.close_date IS NULL OR c.close_date >= pr.q_start)`,
 
     // Monthly AUM per client: the campaigns' outcome rules read it too.
     `CREATE TABLE f_monthly AS
-     SELECT b.client_pid, b.month, pm.quarter, pm.m_days, pm.m_pos,
+     SELECT b.client_no, b.month, pm.quarter, pm.m_days, pm.m_pos,
             ${exactSum(`CASE WHEN b.product IN (${list(aumProducts)}) THEN b.avg_daily_balance ELSE 0 END`)} AS aum_month,
             ${exactSum(`CASE WHEN b.product IN (${list(aumProducts)}) THEN b.month_end_balance ELSE 0 END`)} AS aum_month_end,
             ${byProduct},
@@ -63,10 +63,10 @@ export function featuresSql(): string[] {
             SUM(CASE WHEN b.month_end_balance > 0 THEN 1 ELSE 0 END) AS products_held
      FROM s_balances b
      JOIN period_months pm ON pm.month = b.month
-     GROUP BY b.client_pid, b.month, pm.quarter, pm.m_days, pm.m_pos`,
+     GROUP BY b.client_no, b.month, pm.quarter, pm.m_days, pm.m_pos`,
 
     `CREATE TABLE f_balances_q AS
-     SELECT m.client_pid, m.quarter,
+     SELECT m.client_no, m.quarter,
             ${exactSum("m.aum_month * m.m_days")} / MAX(pr.q_days) AS avg_daily_aum,
             ${exactSum("CASE WHEN m.m_pos = 3 THEN m.aum_month ELSE 0 END")} AS aum_last_month,
             ${exactSum("CASE WHEN m.m_pos = 3 THEN m.aum_month_end ELSE 0 END")} AS period_end_aum,
@@ -76,10 +76,10 @@ export function featuresSql(): string[] {
             MAX(CASE WHEN m.m_pos = 3 THEN m.products_held ELSE 0 END) AS product_count
      FROM f_monthly m
      JOIN periods pr ON pr.quarter = m.quarter
-     GROUP BY m.client_pid, m.quarter`,
+     GROUP BY m.client_no, m.quarter`,
 
     `CREATE TABLE f_transactions_q AS
-     SELECT t.client_pid, pr.quarter,
+     SELECT t.client_no, pr.quarter,
             COUNT(*) AS frequency,
             ${exactSum("t.amount")} AS monetary,
             MAX(t.txn_date) AS last_txn_date,
@@ -89,7 +89,7 @@ export function featuresSql(): string[] {
      -- a hash join against 3 × quarters rows, on every engine
      JOIN period_months pr ON pr.month = SUBSTRING(CAST(t.txn_date AS VARCHAR), 1, 7)
      WHERE t.client_initiated
-     GROUP BY t.client_pid, pr.quarter`,
+     GROUP BY t.client_no, pr.quarter`,
 
     `CREATE TABLE features AS
      WITH joined AS (
@@ -97,11 +97,11 @@ export function featuresSql(): string[] {
               c.gender, c.open_date, c.close_date, c.official_tier,
               ${balanceColumns.map((col) => `b.${col}`).join(", ")}, t.frequency, t.monetary, t.last_txn_date,
               ${channelColumns.map((ch) => `t.txn_${ch}`).join(", ")},
-              MAX(t.last_txn_date) OVER (PARTITION BY p.client_pid ORDER BY p.quarter ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last_txn_to_date
+              MAX(t.last_txn_date) OVER (PARTITION BY p.client_no ORDER BY p.quarter ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last_txn_to_date
        FROM f_population p
-       JOIN s_clients c ON c.client_pid = p.client_pid
-       LEFT JOIN f_balances_q b ON b.client_pid = p.client_pid AND b.quarter = p.quarter
-       LEFT JOIN f_transactions_q t ON t.client_pid = p.client_pid AND t.quarter = p.quarter
+       JOIN s_clients c ON c.client_no = p.client_no
+       LEFT JOIN f_balances_q b ON b.client_no = p.client_no AND b.quarter = p.quarter
+       LEFT JOIN f_transactions_q t ON t.client_no = p.client_no AND t.quarter = p.quarter
        WHERE p.client_type = 'retail'
      )
      SELECT client_pid, quarter, client_type, region, parent_branch, branch_id, age_band, gender, official_tier,
@@ -127,13 +127,13 @@ export function featuresSql(): string[] {
             ${corporateMetricColumns().map((col) => `m.${col}`).join(", ")},
             COALESCE(m.loan_balance, 0) > 0 AS has_loan
      FROM f_population p
-     JOIN s_clients c ON c.client_pid = p.client_pid
-     JOIN s_corporate_metrics m ON m.client_pid = p.client_pid AND m.quarter = p.quarter
+     JOIN s_clients c ON c.client_no = p.client_no
+     JOIN s_corporate_metrics m ON m.client_pid = c.client_pid AND m.quarter = p.quarter
      WHERE p.client_type = 'corporate'`,
 
     `CREATE TABLE monthly_aum AS
-     SELECT client_pid, month, quarter, m_pos, CAST(aum_month AS ${double}) AS aum_month
-     FROM f_monthly`,
+     SELECT c.client_pid, m.month, m.quarter, m.m_pos, CAST(m.aum_month AS ${double}) AS aum_month
+     FROM f_monthly m JOIN s_clients c ON c.client_no = m.client_no`,
   ];
 }
 

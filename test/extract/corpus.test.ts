@@ -155,6 +155,21 @@ describe("quarantined rows", () => {
     expect(await engine.all("SELECT client_id FROM x_transactions WHERE txn_id = 'T0002'")).toEqual([{client_id: "C001"}]);
   });
 
+  it("a copy rejected for another reason does not count: the first standing copy wins", async () => {
+    // T0007 first as an orphan and with a bad amount, then twice valid; T0001's copy is invalid too.
+    const {m, quarantine} = await load({
+      "transactions.csv": withLines(files["transactions.csv"], "T0007,C999,2025-01-21,10,in,online,1", "T0007,C001,2025-01-21,x,in,online,1", "T0007,C002,2025-01-22,11,in,online,1", "T0007,C003,2025-01-23,12,in,online,1", "T0001,C001,2025-01-24,n/a,out,mobile,1"),
+    });
+    expect(counts(m.transactions)).toEqual([11, 7, 4]);
+    expect(quarantine.map((q) => [q.line, q.reason])).toEqual([
+      [8, "orphan: client_id not in clients"],
+      [9, "not a number: amount"],
+      [11, "duplicate key"],
+      [12, "not a number: amount"],
+    ]);
+    expect(await engine.all("SELECT client_id FROM x_transactions WHERE txn_id = 'T0007'")).toEqual([{client_id: "C002"}]);
+  });
+
   it("a composite key repeats only when every key column matches", async () => {
     const {m} = await load({"balances.csv": withLines(files["balances.csv"], "C001,2025-01,demand,1,1", "C001,2025-02,demand,1,1")});
     expect(counts(m.balances)).toEqual([7, 6, 1]);

@@ -59,6 +59,22 @@ describe("loadExtract at scale", () => {
   });
 });
 
+describe("many rejected rows", () => {
+  it("quarantines 12,000 bad rows of 30,000 with their lines and raw text", async () => {
+    // Past the few that are fetched by rowid: the raw text comes from a join.
+    const lines = ["txn_id,client_id,txn_date,amount,direction,channel,client_initiated"];
+    for (let i = 1; i <= 30_000; i++) lines.push(`T${i},C001,2025-01-03,${i % 5 < 2 ? `x${i}` : i},out,mobile,1`);
+    const dir = writeExtract({"transactions.csv": lines.join("\n") + "\n"});
+    const {manifest} = await loadExtract(engine, {config: configWith(), extractDir: dir});
+    const t = manifest.find((e) => e.table === "transactions")!;
+    expect([t.read, t.accepted, t.quarantined]).toEqual([30_000, 18_000, 12_000]);
+    const rows = await engine.all<{line: number; raw: string}>("SELECT line, raw FROM quarantine WHERE table_name = 'transactions' ORDER BY line");
+    expect(rows.length).toBe(12_000);
+    expect(rows.every((r) => r.raw === lines[r.line - 1])).toBe(true);
+    expect(rows.slice(0, 2)).toEqual([{line: 2, raw: "T1,C001,2025-01-03,x1,out,mobile,1"}, {line: 6, raw: "T5,C001,2025-01-03,x5,out,mobile,1"}]);
+  });
+});
+
 describe("writeQuarantine", () => {
   it("orders by table then line and keeps Chinese text readable", async () => {
     const dir = writeExtract({

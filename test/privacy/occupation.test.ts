@@ -19,7 +19,7 @@ beforeAll(async () => {
   await engine.run(`INSERT INTO x_clients (client_id, client_type, branch_id, occupation, open_date) VALUES ${occupations
     .map((o, i) => `('C${i}', 'retail', 'SB1', ${o === null ? "NULL" : `'${o}'`}, DATE '2020-01-01')`)
     .join(", ")}`);
-  await engine.run(`CREATE TABLE pid_map AS SELECT client_id, 'P' || client_id AS client_pid FROM x_clients`);
+  await engine.run(`CREATE TABLE pid_map AS SELECT client_id, 'P' || client_id AS client_pid, CAST(row_number() OVER (ORDER BY client_id) AS INTEGER) AS client_no FROM x_clients`);
   for (const sql of stagingSql({asOf: "2025-12-31", ageBands: [{id: "adult", min: 18}], minGroup: threshold})) await engine.run(sql);
 });
 afterAll(() => engine.close());

@@ -1,0 +1,50 @@
+// Physical lines of a text file by number, read in Node: how the raw text of a
+// few records rejected after the scan is found without a second CSV parse.
+
+import {createReadStream} from "node:fs";
+
+/**
+ * The text of the given 1-based lines (without the line break), or undefined
+ * when the file holds the quote character before the last of them: a quoted
+ * field may span lines, and then physical lines are not records.
+ */
+export async function linesAt(path: string, wanted: readonly number[], quote: string): Promise<Map<number, string> | undefined> {
+  const targets = new Set(wanted);
+  const last = Math.max(0, ...wanted);
+  const found = new Map<number, string>();
+  const quoteByte = quote ? Buffer.from(quote)[0] : -1;
+  let line = 1;
+  let pending: Buffer[] = []; // the current line's bytes, kept only for a wanted line
+  const stream = createReadStream(path);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let start = 0;
+      while (line <= last) {
+        const end = chunk.indexOf(10, start);
+        const stop = end === -1 ? chunk.length : end;
+        if (targets.has(line)) pending.push(chunk.subarray(start, stop));
+        if (end === -1) {
+          start = chunk.length;
+          break;
+        }
+        if (targets.has(line)) found.set(line, text(pending, line));
+        pending = [];
+        line++;
+        start = end + 1;
+      }
+      // Quotes are looked for once per chunk, up to where its lines were read.
+      const q = quoteByte === -1 ? -1 : chunk.indexOf(quoteByte);
+      if (q !== -1 && q < start) return undefined;
+      if (line > last) break;
+    }
+    if (pending.length && targets.has(line)) found.set(line, text(pending, line)); // a last line without a break
+    return found;
+  } finally {
+    stream.destroy();
+  }
+}
+
+function text(parts: Buffer[], line: number): string {
+  const value = Buffer.concat(parts).toString("utf8").replace(/\r$/, "");
+  return line === 1 ? value.replace(/^\uFEFF/, "") : value;
+}
