@@ -131,7 +131,9 @@ export async function pipelineBench({scale = "default", memoryLimit, spillDir, l
       targets: [],
       details: {stages: stages.filter((s) => !["segmentation", "site"].includes(s.stage)).map(({stage, seconds}) => ({stage, seconds}))},
     });
-    measurements[0].targets = [target(`ratio ≤ ${ratioTarget}×`, (measurements[0].ratio ?? Infinity) <= ratioTarget)];
+    // The ratio target is the foundation issue's, on its 10 M bench against the
+    // full baseline; at large scale the ratio is printed for the record only.
+    if (scale === "default") measurements[0].targets = [target(`ratio ≤ ${ratioTarget}×`, (measurements[0].ratio ?? Infinity) <= ratioTarget)];
   }
   return {bench: "pipeline", measurements, notes};
 }

@@ -10,6 +10,7 @@ import {ensurePipeline} from "../pipeline/ensure.js";
 import {repoRoot} from "../pipeline/run.js";
 import {main, parseArgs} from "./args.js";
 import {frameworkDataCache, syncFrameworkCache} from "../pipeline/frameworkCache.js";
+import {relaunchedWithMallocTuning} from "../engine/mallocTuning.js";
 
 const dist = path.join(repoRoot, "dist");
 
@@ -40,6 +41,7 @@ async function forgetLocalOnlyData(cache = frameworkDataCache): Promise<void> {
 }
 
 main(async () => {
+  if (await relaunchedWithMallocTuning()) return;
   const args = parseArgs(process.argv.slice(2), {booleans: ["isolated"]});
   const out = typeof args.out === "string" ? path.resolve(args.out) : dist;
   const {key, reused} = await ensurePipeline();

@@ -15,6 +15,7 @@ import {ensurePipeline} from "../pipeline/ensure.js";
 import {repoRoot} from "../pipeline/run.js";
 import {main, parseArgs} from "./args.js";
 import {syncFrameworkCache} from "../pipeline/frameworkCache.js";
+import {relaunchedWithMallocTuning} from "../engine/mallocTuning.js";
 
 const loaderDirs = [path.join(repoRoot, "src", "data"), path.join(repoRoot, "src", "notebooks", "data")];
 const settleMs = 400; // editors write a file in several steps
@@ -34,6 +35,7 @@ async function touchLoaders(): Promise<number> {
 }
 
 main(async () => {
+  if (await relaunchedWithMallocTuning()) return;
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string) => process.stderr.write(`[dev] ${m}\n`);
   const first = await ensurePipeline();

@@ -7,12 +7,14 @@ import path from "node:path";
 import {runPipeline, repoRoot} from "../pipeline/run.js";
 import {main, parseArgs} from "./args.js";
 import {engineKind} from "../engine/engine.js";
+import {relaunchedWithMallocTuning} from "../engine/mallocTuning.js";
 
 // SEG_PEAK_RSS=1 adds the process's peak resident memory so far to every
 // progress line: which step sets the peak (DuckDB and Node share the process).
 const peak = () => (process.env.SEG_PEAK_RSS ? ` [peak RSS ${(process.resourceUsage().maxRSS / 1024 ** 2).toFixed(2)} GiB]` : "");
 
 main(async () => {
+  if (await relaunchedWithMallocTuning()) return;
   const args = parseArgs(process.argv.slice(2), {booleans: ["force", "on-disk", "in-memory"]});
   const started = Date.now();
   const result = await runPipeline({

@@ -15,6 +15,7 @@ import {field, type Staged} from "./staged.js";
 import {ident, literal} from "./sql.js";
 import {transcodeToUtf8} from "./transcode.js";
 import {linesAt} from "./lines.js";
+import {rawTextByRid} from "./rawText.js";
 import {firstBadByte, startIsUtf8} from "./utf8.js";
 
 // DuckDB's reject error types, as reasons in the bank's words.
@@ -86,11 +87,8 @@ export async function readCsv(engine: Engine, spec: TableSpec, source: FileSourc
     const byLine = await linesAt(path, records.map((r) => r.line), quote);
     if (byLine) return new Map(records.flatMap((r) => (byLine.has(r.line) ? [[r.rid, byLine.get(r.line)!] as const] : [])));
     const joined = `concat(${Array.from({length: fieldCount}, (_, i) => `coalesce(${field(i)}, '')`).join(`, ${literal(delimiter)}, `)})`;
-    const rows = await engine.all<{rid: number; raw: string}>(
-      `SELECT rid, ${joined} AS raw FROM (SELECT row_number() OVER () - 1 AS rid, * FROM ${reader("ignore_errors = true")})
-       WHERE rid IN (${records.map((r) => r.rid).join(", ")})`
-    );
-    return new Map(rows.map((r) => [r.rid, r.raw]));
+    const numbered = `(SELECT row_number() OVER () - 1 AS rid, ${joined} AS raw FROM ${reader("ignore_errors = true")})`;
+    return rawTextByRid(engine, numbered, records.map((r) => r.rid), spec.name);
   };
 
   return {

@@ -11,6 +11,7 @@ import {ExtractError} from "./errors.js";
 import {firstLine} from "./readCsv.js";
 import type {FileSource, SqlSource} from "./source.js";
 import {field, type Staged} from "./staged.js";
+import {rawTextByRid} from "./rawText.js";
 import {ident, literal} from "./sql.js";
 
 export async function readTyped(engine: Engine, spec: TableSpec, source: FileSource | SqlSource, {extractDir}: {extractDir: string}): Promise<Staged> {
@@ -45,12 +46,7 @@ export async function readTyped(engine: Engine, spec: TableSpec, source: FileSou
   }
   const joined = `concat(${described.map((_, i) => `coalesce(${field(i)}, '')`).join(", ',', ")})`;
   // Records are the staging table's rows in rowid order.
-  const rawText = async (records: readonly {rid: number; line: number}[]) => {
-    const rows = await engine.all<{rid: number; raw: string}>(
-      `SELECT rid, raw FROM (SELECT rowid - (SELECT min(rowid) FROM ${ident(raw)}) AS rid, ${joined} AS raw FROM ${ident(raw)})
-       WHERE rid IN (${records.map((r) => r.rid).join(", ")})`
-    );
-    return new Map(rows.map((r) => [r.rid, r.raw]));
-  };
+  const numbered = `(SELECT rowid - (SELECT min(rowid) FROM ${ident(raw)}) AS rid, ${joined} AS raw FROM ${ident(raw)})`;
+  const rawText = (records: readonly {rid: number; line: number}[]) => rawTextByRid(engine, numbered, records.map((r) => r.rid), spec.name);
   return {from: ident(raw), fieldCount: described.length, positions, headerLines: 0, delimiter: ",", rawText, cleanup: [raw]};
 }

@@ -39,8 +39,9 @@ export async function validate(engine: Engine, spec: TableSpec, staged: Staged, 
   const raw = `concat(${fields.map((f) => `coalesce(${f}, '')`).join(`, ${literal(staged.delimiter)}, `)})`;
 
   try {
-    // Nested subqueries, not CTEs: a CTE may be materialised, and then the
-    // table's rows no longer come in file order, which the record numbers need.
+    // Projections only: DuckDB keeps the reader's order through them (not
+    // through a join: checks.ts avoids IN lists), and the new table's rowids
+    // then number the records (test/extract/fileOrder.test.ts).
     await engine.run(`CREATE OR REPLACE TABLE ${ident(into)} AS
       SELECT ${spec.columns.map((c, i) => `CAST(${p(i)} AS ${sqlTypes[c.type]}) AS ${ident(c.name)}`).join(", ")},
              _reason, CASE WHEN _reason IS NOT NULL THEN ${raw} END AS _raw

@@ -314,8 +314,21 @@ T0004;C002;07/01/2025;1.5;out;pos;1
     const {manifest} = await loadExtract(engine, {config: configWith({transactions: {path: "transactions.parquet"}}), extractDir: dir});
     const t = manifest.find((e) => e.table === "transactions")!;
     expect(t).toEqual({table: "transactions", source: "transactions.parquet", read: 3, accepted: 1, quarantined: 2, reasons: {"below minimum: amount": 1, "orphan: client_id not in clients": 1}});
-    expect(await engine.all("SELECT line, reason FROM quarantine ORDER BY line")).toEqual([{line: 2, reason: "below minimum: amount"}, {line: 3, reason: "orphan: client_id not in clients"}]);
+    expect(await engine.all("SELECT line, reason, raw FROM quarantine ORDER BY line")).toEqual([
+      {line: 2, reason: "below minimum: amount", raw: "T0002,C002,2025-01-04,-3.0,in,atm,false"},
+      {line: 3, reason: "orphan: client_id not in clients", raw: "T0003,C999,2025-01-05,7.0,in,atm,false"},
+    ]);
     expect(await engine.all("SELECT txn_date, client_initiated FROM x_transactions")).toEqual([{txn_date: "2025-01-03", client_initiated: true}]);
+  });
+
+  it("a duplicate after a quoted field spanning lines gets its own fields as raw text", async () => {
+    // Physical lines are not records here, so the raw text of a row found bad
+    // after the scan comes from parsing the CSV again, not from the line.
+    const {m, quarantine} = await load({
+      "transactions.csv": withLines(files["transactions.csv"], '"T00\n08",C001,2025-01-06,5,out,atm,1', "T0001,C002,2025-01-06,1,out,atm,1"),
+    });
+    expect(counts(m.transactions)).toEqual([8, 7, 1]);
+    expect(quarantine.map((q) => [q.table_name, q.line, q.reason, q.raw])).toEqual([["transactions", 9, "duplicate key", "T0001,C002,2025-01-06,1,out,atm,1"]]);
   });
 
   it("a SQL source reads raw files under {dir} and maps their columns", async () => {
