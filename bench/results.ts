@@ -49,7 +49,8 @@ export function formatSeconds(seconds: number | undefined): string {
   if (seconds === undefined || !Number.isFinite(seconds)) return "—";
   if (seconds < 1) return `${(seconds * 1000).toFixed(seconds < 0.01 ? 2 : 1)} ms`;
   if (seconds < 120) return `${seconds.toFixed(2)} s`;
-  return `${Math.floor(seconds / 60)} min ${(seconds % 60).toFixed(0).padStart(2, "0")} s`;
+  const whole = Math.round(seconds); // round first: 1019.6 s is 17 min 00 s, not 16 min 60 s
+  return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, "0")} s`;
 }
 
 export function formatBytes(bytes: number | undefined): string {

@@ -18,7 +18,8 @@ export const mallocSettings = {MALLOC_MMAP_THRESHOLD_: String(128 * 1024)};
  * resolves to false at once and the caller goes on.
  */
 export async function relaunchedWithMallocTuning(): Promise<boolean> {
-  if (process.platform !== "linux" || Object.keys(mallocSettings).every((k) => process.env[k] !== undefined)) return false;
+  if (process.platform !== "linux" || process.env.SEG_MALLOC_TUNING === "0") return false;
+  if (Object.keys(mallocSettings).every((k) => process.env[k] !== undefined)) return false;
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {stdio: "inherit", env: {...process.env, ...mallocSettings}});
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, forward);
