@@ -11,7 +11,7 @@ import {mapColumns} from "./columnMap.js";
 import {ExtractError} from "./errors.js";
 import {guessDelimiter, readHeader} from "./header.js";
 import type {FileSource} from "./source.js";
-import {field, type Staged} from "./staged.js";
+import {field, joinedFields, type Staged} from "./staged.js";
 import {ident, literal} from "./sql.js";
 import {transcodeToUtf8} from "./transcode.js";
 import {linesAt} from "./lines.js";
@@ -86,8 +86,7 @@ export async function readCsv(engine: Engine, spec: TableSpec, source: FileSourc
   const rawText = async (records: readonly {rid: number; line: number}[]) => {
     const byLine = await linesAt(path, records.map((r) => r.line), quote);
     if (byLine) return new Map(records.flatMap((r) => (byLine.has(r.line) ? [[r.rid, byLine.get(r.line)!] as const] : [])));
-    const joined = `concat(${Array.from({length: fieldCount}, (_, i) => `coalesce(${field(i)}, '')`).join(`, ${literal(delimiter)}, `)})`;
-    const numbered = `(SELECT row_number() OVER () - 1 AS rid, ${joined} AS raw FROM ${reader("ignore_errors = true")})`;
+    const numbered = `(SELECT row_number() OVER () - 1 AS rid, ${joinedFields(fieldCount, delimiter)} AS raw FROM ${reader("ignore_errors = true")})`;
     return rawTextByRid(engine, numbered, records.map((r) => r.rid), spec.name);
   };
 

@@ -10,7 +10,7 @@ import {mapColumns} from "./columnMap.js";
 import {ExtractError} from "./errors.js";
 import {firstLine} from "./readCsv.js";
 import type {FileSource, SqlSource} from "./source.js";
-import {field, type Staged} from "./staged.js";
+import {field, joinedFields, type Staged} from "./staged.js";
 import {rawTextByRid} from "./rawText.js";
 import {ident, literal} from "./sql.js";
 
@@ -44,9 +44,8 @@ export async function readTyped(engine: Engine, spec: TableSpec, source: FileSou
   } catch (error) {
     throw new ExtractError(file, `${problem}: ${firstLine(error)}`);
   }
-  const joined = `concat(${described.map((_, i) => `coalesce(${field(i)}, '')`).join(", ',', ")})`;
   // Records are the staging table's rows in rowid order.
-  const numbered = `(SELECT rowid - (SELECT min(rowid) FROM ${ident(raw)}) AS rid, ${joined} AS raw FROM ${ident(raw)})`;
+  const numbered = `(SELECT rowid - (SELECT min(rowid) FROM ${ident(raw)}) AS rid, ${joinedFields(described.length, ",")} AS raw FROM ${ident(raw)})`;
   const rawText = (records: readonly {rid: number; line: number}[]) => rawTextByRid(engine, numbered, records.map((r) => r.rid), spec.name);
   return {from: ident(raw), fieldCount: described.length, positions, headerLines: 0, delimiter: ",", rawText, cleanup: [raw]};
 }

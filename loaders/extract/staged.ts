@@ -2,6 +2,8 @@
 // f0, f1, … in file order, and how to number lines and find a record's raw
 // text again.
 
+import {literal} from "./sql.js";
+
 export interface Staged {
   /**
    * The records, scanned once by validation: a staging table (Parquet and SQL
@@ -34,3 +36,8 @@ export interface Staged {
 }
 
 export const field = (i: number) => `f${i}`;
+
+/** SQL for a record's raw text: its fields f0…f(n-1) joined with the delimiter (a NULL field as empty). */
+export function joinedFields(fieldCount: number, delimiter: string): string {
+  return `concat(${Array.from({length: fieldCount}, (_, i) => `coalesce(${field(i)}, '')`).join(`, ${literal(delimiter)}, `)})`;
+}

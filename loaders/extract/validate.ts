@@ -12,7 +12,7 @@
 import type {TableSpec} from "../contract/tables.js";
 import type {Engine} from "../engine/duckdb.js";
 import {columnChecks, parsed, sqlTypes, textValue, type ParseOptions} from "./checks.js";
-import {field, type Staged} from "./staged.js";
+import {field, joinedFields, type Staged} from "./staged.js";
 import {ident, literal} from "./sql.js";
 
 const v = (i: number) => `v${i}`;
@@ -36,7 +36,7 @@ export async function validate(engine: Engine, spec: TableSpec, staged: Staged, 
   const checks = spec.columns.flatMap((c, i) => columnChecks(c, v(i), p(i), parse).map((check) => ({...check, column: c.name})));
   const firstReason = checks.length === 0 ? "CAST(NULL AS VARCHAR)" : `CASE ${checks.map((c) => `WHEN ${c.fails} THEN ${literal(c.reason)}`).join(" ")} END`;
   // The raw text of a row that fails a row check, kept beside it (NULL for the rest).
-  const raw = `concat(${fields.map((f) => `coalesce(${f}, '')`).join(`, ${literal(staged.delimiter)}, `)})`;
+  const raw = joinedFields(staged.fieldCount, staged.delimiter);
 
   try {
     // Projections only: DuckDB keeps the reader's order through them (not

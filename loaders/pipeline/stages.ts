@@ -47,7 +47,7 @@ export async function reportingCalendar(engine: DuckDbEngine): Promise<Reporting
   ).map(({ym}) => `${Math.floor(ym / 100)}-${String(ym % 100).padStart(2, "0")}`);
   const months = [...new Set([...balanceMonths, ...transactionMonths])].sort();
   if (months.length === 0) throw new Error("empty dataset: neither balances nor transactions have accepted rows");
-  return calendarOf({months, balanceMonths: [...balanceMonths].sort()});
+  return calendarOf({months, balanceMonths});
 }
 
 export async function reportingQuarters(engine: DuckDbEngine): Promise<string[]> {

@@ -18,6 +18,14 @@ describe("linesAt", () => {
     expect(found).toEqual(new Map([[1, lines[0]], [2, lines[1]], [15_000, lines[14_999]], [30_000, lines[29_999]]]));
   });
 
+  it("takes hundreds of thousands of wanted lines at once", async () => {
+    const lines = Array.from({length: 300_000}, (_, i) => `T${i}`);
+    const wanted = lines.map((_, i) => i + 1);
+    const found = await linesAt(file(lines.join("\n") + "\n"), wanted, '"');
+    expect(found?.size).toBe(300_000);
+    expect(found?.get(300_000)).toBe("T299999");
+  });
+
   it("reads a last line without a break, and leaves out lines past the end", async () => {
     expect(await linesAt(file("a\nb\nc"), [3, 9], '"')).toEqual(new Map([[3, "c"]]));
   });
