@@ -1,5 +1,5 @@
 // Child job: the pipeline's feature aggregation, bare. The same feature SQL
-// the pipeline runs (loaders/sql/features.ts: every column of features,
+// the pipeline runs (loaders/features/featuresSql.ts: every column of features,
 // corporate_features and monthly_aum) over the same CSVs, read by DuckDB's
 // typed CSV reader; the floor the pipeline through features is compared with.
 //   tsx bench/jobs/duckdbFeaturesBaseline.ts <extractDir> [memoryLimit]
@@ -12,8 +12,8 @@ import path from "node:path";
 import {contract, tableSpec, type TableName} from "../../loaders/contract/tables.js";
 import {openDuckDb} from "../../loaders/engine/duckdb.js";
 import {sqlTypes} from "../../loaders/extract/checks.js";
-import {featuresSql} from "../../loaders/sql/features.js";
-import {periodTablesSql} from "../../loaders/sql/periods.js";
+import {featuresSql} from "../../loaders/features/featuresSql.js";
+import {periodTablesSql} from "../../loaders/features/periodsSql.js";
 import {reportingCalendar} from "../../src/segmentation/periods/index.js";
 import {reportResult, timedAsync} from "./report.js";
 

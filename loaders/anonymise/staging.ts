@@ -7,7 +7,7 @@
 // region, open / close dates → months, rare occupations → 其他.
 
 import {tableSpec} from "../contract/tables.js";
-import {ageInYears, dateLiteral, literal} from "./dialect.js";
+import {ageInYears, dateLiteral, literal} from "../engine/dialect.js";
 
 /** What a rare occupation becomes in the anonymised extract. */
 export const otherOccupation = "其他";

@@ -1,7 +1,7 @@
 // The portable SQL dialect: what DuckDB and PostgreSQL-protocol warehouses
 // (Greenplum, Citus, GaussDB(DWS), Redshift) all accept. Every statement the
 // pipeline runs on client-level data is built from these helpers, here in
-// loaders/sql, so that one engine adapter can be swapped for another.
+// loaders/, so that one engine adapter can be swapped for another.
 
 /** A string literal, quotes doubled. */
 export function literal(value: string): string {

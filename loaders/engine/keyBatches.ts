@@ -4,7 +4,7 @@
 // must see every client id in Node (pseudonyms, the training sample's hash
 // order), so that 50 million clients cost 100,000 strings of memory at a time.
 
-import {literal} from "../sql/dialect.js";
+import {literal} from "./dialect.js";
 import type {Engine} from "./duckdb.js";
 
 export interface KeyBatchesOptions {

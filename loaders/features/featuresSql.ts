@@ -14,7 +14,7 @@
 //   opening date when the client never transacted.
 
 import {retailProducts, tableSpec} from "../contract/tables.js";
-import {double, exactSum, list, monthsBetween} from "./dialect.js";
+import {double, exactSum, list, monthsBetween} from "../engine/dialect.js";
 
 const aumProducts = retailProducts;
 const channelColumns = ["counter", "atm", "mobile", "online", "pos"] as const;

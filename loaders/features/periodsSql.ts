@@ -2,7 +2,7 @@
 // plain equi- or range-join the warehouse can run without date functions.
 
 import {parseQuarter, daysInMonth} from "../../src/segmentation/periods/index.js";
-import {dateLiteral, literal} from "./dialect.js";
+import {dateLiteral, literal} from "../engine/dialect.js";
 
 export function periodTablesSql(quarters: readonly string[]): string[] {
   if (!quarters.length) throw new Error("invalid reporting calendar: no quarters");

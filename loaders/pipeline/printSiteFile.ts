@@ -2,7 +2,7 @@
 
 import {readFile} from "node:fs/promises";
 import path from "node:path";
-import {ensurePipeline} from "../pipeline/ensure.js";
+import {ensurePipeline} from "./ensure.js";
 
 export async function printSiteFile(name: string): Promise<void> {
   const {dir} = await ensurePipeline();

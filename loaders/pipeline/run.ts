@@ -16,10 +16,13 @@ import {writeQuarantine} from "../extract/quarantine.js";
 import {pseudonymKey} from "../anonymise/key.js";
 import {withAtomicDir} from "./atomicDir.js";
 import {combine, extractDigest, treeDigest} from "./fingerprint.js";
-import {computeFeatures, createPeriods, exportParquet, pseudonymise, reportingCalendar, stage} from "./stages.js";
+import {pseudonymise} from "../anonymise/pseudonymise.js";
+import {stage} from "../anonymise/stage.js";
+import {createPeriods, reportingCalendar} from "../features/calendar.js";
+import {computeFeatures, exportParquet} from "../features/computeFeatures.js";
 import type {IncompleteQuarter} from "../../src/segmentation/periods/index.js";
-import {segmentInEngine} from "./segmentInEngine.js";
-import {writeSiteData} from "../site/writeSiteData.js";
+import {segmentInEngine} from "../segment/segmentInEngine.js";
+import {writeSiteData} from "../publish/writeSiteData.js";
 import type {Config} from "../../src/config/schema.js";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");

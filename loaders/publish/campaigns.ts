@@ -12,7 +12,7 @@ import {
 } from "../../src/segmentation/campaigns/index.js";
 import {parseQuarter, quarterOfMonth} from "../../src/segmentation/periods/index.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
-import {literal} from "../sql/dialect.js";
+import {literal} from "../engine/dialect.js";
 
 interface CampaignRow {
   campaign_id: string;

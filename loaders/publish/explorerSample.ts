@@ -9,7 +9,7 @@ import type {Config} from "../../src/config/schema.js";
 import type {Condition} from "../../src/config/schema.js";
 import {sampleByHash} from "../../src/segmentation/random.js";
 import {openDuckDb} from "../engine/duckdb.js";
-import {literal} from "../sql/dialect.js";
+import {literal} from "../engine/dialect.js";
 
 function conditionFeatures(condition: Condition | undefined, out: Set<string>): void {
   if (!condition) return;

@@ -16,8 +16,8 @@ import {
   type TransitionMatrix,
 } from "../../src/segmentation/migration/index.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
-import {flowsSql, stateCountsSql} from "../sql/migrationSql.js";
-import {retailLadder} from "./definitions.js";
+import {flowsSql, stateCountsSql} from "./migrationSql.js";
+import {retailLadder} from "../segment/definitions.js";
 import {complementaryHidden, transitionLines} from "../../src/segmentation/privacy/index.js";
 
 interface Dimension {

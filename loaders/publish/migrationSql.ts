@@ -4,7 +4,7 @@
 // matrices), never client-level rows. AUM is summed in whole fen, as the
 // JavaScript transitionMatrix does, so both give the same totals to the fen.
 
-import {literal} from "./dialect.js";
+import {literal} from "../engine/dialect.js";
 
 export interface FlowQuery {
   /** Expression over segments' columns giving the state, e.g. tier_retail_tier. */

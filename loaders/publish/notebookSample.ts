@@ -8,8 +8,8 @@ import path from "node:path";
 import type {Config} from "../../src/config/schema.js";
 import {sampleByHash} from "../../src/segmentation/random.js";
 import {openDuckDb} from "../engine/duckdb.js";
-import {literal} from "../sql/dialect.js";
-import {retailLadder} from "../site/definitions.js";
+import {literal} from "../engine/dialect.js";
+import {retailLadder} from "../segment/definitions.js";
 
 export interface NotebookClient {
   client_pid: string;

@@ -3,8 +3,8 @@
 
 import type {Config} from "../../src/config/schema.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
-import {exactSum, literal} from "../sql/dialect.js";
-import {dormantRule, retailLadder, valueClientRule} from "./definitions.js";
+import {exactSum, literal} from "../engine/dialect.js";
+import {dormantRule, retailLadder, valueClientRule} from "../segment/definitions.js";
 
 export interface QuarterKpis {
   quarter: string;

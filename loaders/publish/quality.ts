@@ -4,8 +4,8 @@
 
 import type {Config} from "../../src/config/schema.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
-import {literal} from "../sql/dialect.js";
-import {retailLadder} from "./definitions.js";
+import {literal} from "../engine/dialect.js";
+import {retailLadder} from "../segment/definitions.js";
 
 export async function qualityData(engine: DuckDbEngine, config: Config, {asOf}: {asOf: string}) {
   const reasons = await engine.all<{table: string; reason: string; rows: number}>(`

@@ -3,9 +3,9 @@
 
 import type {Config} from "../../src/config/schema.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
-import {retailLadder} from "./definitions.js";
-import {double, exactMean, exactSum} from "../sql/dialect.js";
-import type {SegmentationModel} from "../pipeline/segment.js";
+import {retailLadder} from "../segment/definitions.js";
+import {double, exactMean, exactSum} from "../engine/dialect.js";
+import type {SegmentationModel} from "../segment/model.js";
 import {adjustedRandIndexOfTable, normalizedMutualInfoOfTable} from "../../src/segmentation/agreement/index.js";
 
 const allRegions = "*";

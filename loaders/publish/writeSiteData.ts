@@ -6,11 +6,11 @@ import {mkdir, writeFile} from "node:fs/promises";
 import path from "node:path";
 import type {Config} from "../../src/config/schema.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
-import type {SegmentationModel} from "../pipeline/segment.js";
+import type {SegmentationModel} from "../segment/model.js";
 import {campaignsData} from "./campaigns.js";
 import {migrationData} from "./migration.js";
 import {overviewData} from "./overview.js";
-import {publishable} from "./publish.js";
+import {publishable} from "./suppressFiles.js";
 import {qualityData} from "./quality.js";
 import {segmentsData} from "./segments.js";
 import {dataFacts, pageAvailability} from "./availability.js";
@@ -27,7 +27,7 @@ export interface RunInfo {
   configHash: string;
   demo: boolean;
   quarters: string[];
-  /** Quarters the balances cover only in part (loaders/pipeline/stages.ts reportingCalendar). */
+  /** Quarters the balances cover only in part (loaders/features/calendar.ts). */
   incompleteQuarters?: IncompleteQuarter[];
   asOf: string;
   extract: string;

@@ -1,7 +1,7 @@
 // Segmentation step, in the engine: the same `segments` table segment.ts
 // builds, but every client-quarter stays where the data is. Tiers, enterprise
 // size, value history, RFM and cluster assignment are generated SQL
-// (loaders/sql/segmentSql.ts); only the k-means training sample comes back to
+// (loaders/segment/segmentSql.ts); only the k-means training sample comes back to
 // Node, where the model is trained exactly as segment.ts trains it.
 //
 // Training sample, two ways (option `sampler`):
@@ -20,7 +20,7 @@ import {hashSampler} from "../../src/segmentation/random.js";
 import {keyBatches} from "../engine/keyBatches.js";
 import type {ClientPeriod} from "../../src/segmentation/tiers/index.js";
 import {describeTable, type Engine} from "../engine/engine.js";
-import {literal} from "../sql/dialect.js";
+import {literal} from "../engine/dialect.js";
 import {
   clusterSelectSql,
   columnKind,
@@ -30,9 +30,9 @@ import {
   tiersSelectSql,
   valueHistorySql,
   type ColumnKind,
-} from "../sql/segmentSql.js";
-import {valueClientRule} from "../site/definitions.js";
-import type {SegmentationModel} from "./segment.js";
+} from "./segmentSql.js";
+import {valueClientRule} from "./definitions.js";
+import type {SegmentationModel} from "./model.js";
 
 export type TrainingSampler = "id-hash" | "md5";
 

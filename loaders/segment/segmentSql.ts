@@ -19,7 +19,7 @@
 import type {Classification, Condition, EnterpriseSizeConfig, RfmConfig} from "../../src/config/schema.js";
 import type {ClusterModel} from "../../src/segmentation/clusters/index.js";
 import {referenceError} from "../../src/segmentation/tiers/references.js";
-import {double, literal} from "./dialect.js";
+import {double, literal} from "../engine/dialect.js";
 
 /** How the core sees a column's values: JS number, string or boolean. */
 export type ColumnKind = "number" | "text" | "boolean";

@@ -16,7 +16,7 @@ export interface FeatureName extends Label {
 const f = (zh: string, en: string, unit: FeatureUnit): FeatureName => ({zh, en, unit});
 
 export const featureNames: Readonly<Record<string, FeatureName>> = {
-  // Retail, per client and quarter (loaders/sql/features.ts).
+  // Retail, per client and quarter (loaders/features/featuresSql.ts).
   official_tier: f("银行自有等级", "the bank's own tier label", "code"),
   avg_daily_aum: f("季日均金融资产", "quarter average daily AUM", "money"),
   aum_last_month: f("季末月日均金融资产", "average daily AUM in the quarter's last month", "money"),

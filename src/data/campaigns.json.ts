@@ -1,5 +1,5 @@
-// campaigns page data, computed by the pipeline (loaders/site/campaigns.ts) for the
+// campaigns page data, computed by the pipeline (loaders/publish/campaigns.ts) for the
 // current configuration and extract.
-import {printSiteFile} from "../../loaders/site/printSiteFile.js";
+import {printSiteFile} from "../../loaders/pipeline/printSiteFile.js";
 
 await printSiteFile("campaigns");

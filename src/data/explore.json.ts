@@ -3,7 +3,7 @@
 // note saying why there is none. Client rows only when SEG_LOCAL=1, which `npm run dev` sets: any other build
 // (npm run build, or Framework run directly) gets the refusal.
 import {ensurePipeline} from "../../loaders/pipeline/ensure.js";
-import {explorerSample} from "../../loaders/site/explorerSample.js";
+import {explorerSample} from "../../loaders/publish/explorerSample.js";
 import {readFile} from "node:fs/promises";
 import path from "node:path";
 

@@ -1,5 +1,5 @@
-// migration page data, computed by the pipeline (loaders/site/migration.ts) for the
+// migration page data, computed by the pipeline (loaders/publish/migration.ts) for the
 // current configuration and extract.
-import {printSiteFile} from "../../loaders/site/printSiteFile.js";
+import {printSiteFile} from "../../loaders/pipeline/printSiteFile.js";
 
 await printSiteFile("migration");

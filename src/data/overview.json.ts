@@ -1,5 +1,5 @@
-// overview page data, computed by the pipeline (loaders/site/overview.ts) for the
+// overview page data, computed by the pipeline (loaders/publish/overview.ts) for the
 // current configuration and extract.
-import {printSiteFile} from "../../loaders/site/printSiteFile.js";
+import {printSiteFile} from "../../loaders/pipeline/printSiteFile.js";
 
 await printSiteFile("overview");

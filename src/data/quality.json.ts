@@ -1,5 +1,5 @@
-// quality page data, computed by the pipeline (loaders/site/quality.ts) for the
+// quality page data, computed by the pipeline (loaders/publish/quality.ts) for the
 // current configuration and extract.
-import {printSiteFile} from "../../loaders/site/printSiteFile.js";
+import {printSiteFile} from "../../loaders/pipeline/printSiteFile.js";
 
 await printSiteFile("quality");

@@ -1,5 +1,5 @@
-// segments page data, computed by the pipeline (loaders/site/segments.ts) for the
+// segments page data, computed by the pipeline (loaders/publish/segments.ts) for the
 // current configuration and extract.
-import {printSiteFile} from "../../loaders/site/printSiteFile.js";
+import {printSiteFile} from "../../loaders/pipeline/printSiteFile.js";
 
 await printSiteFile("segments");

@@ -5,8 +5,8 @@
 
 import {openDuckDb} from "../../loaders/engine/duckdb.js";
 import {openEngine, type Engine} from "../../loaders/engine/engine.js";
-import {segmentInEngine, type TrainingSampler} from "../../loaders/pipeline/segmentInEngine.js";
-import {periodTablesSql} from "../../loaders/sql/periods.js";
+import {segmentInEngine, type TrainingSampler} from "../../loaders/segment/segmentInEngine.js";
+import {periodTablesSql} from "../../loaders/features/periodsSql.js";
 import {defaultConfig, quarters} from "./synthetic.js";
 import {startPostgres} from "./postgresServer.js";
 

@@ -6,7 +6,7 @@ import {readFileSync} from "node:fs";
 import {parseConfig} from "../../loaders/config/index.js";
 import {defaultConfigPath} from "../../loaders/config/resolve.js";
 import type {Engine} from "../../loaders/engine/engine.js";
-import {periodTablesSql} from "../../loaders/sql/periods.js";
+import {periodTablesSql} from "../../loaders/features/periodsSql.js";
 import type {Classification, Config} from "../../src/config/schema.js";
 import {seededRandom} from "../../src/segmentation/random.js";
 

@@ -17,11 +17,14 @@ import {generateDemoBank} from "../../loaders/demo/generate.js";
 import {openDuckDb} from "../../loaders/engine/duckdb.js";
 import {copyTable, openEngine, type Engine} from "../../loaders/engine/engine.js";
 import {loadExtract} from "../../loaders/extract/loadExtract.js";
-import {segmentAll} from "../../loaders/pipeline/segment.js";
+import {segmentAll} from "../support/segmentAll.js";
 import {runPipeline} from "../../loaders/pipeline/run.js";
-import {writeSiteData} from "../../loaders/site/writeSiteData.js";
-import {segmentInEngine} from "../../loaders/pipeline/segmentInEngine.js";
-import {computeFeatures, createPeriods, pseudonymise, reportingQuarters, stage} from "../../loaders/pipeline/stages.js";
+import {writeSiteData} from "../../loaders/publish/writeSiteData.js";
+import {segmentInEngine} from "../../loaders/segment/segmentInEngine.js";
+import {pseudonymise} from "../../loaders/anonymise/pseudonymise.js";
+import {stage} from "../../loaders/anonymise/stage.js";
+import {createPeriods, reportingQuarters} from "../../loaders/features/calendar.js";
+import {computeFeatures} from "../../loaders/features/computeFeatures.js";
 import type {Config} from "../../src/config/schema.js";
 import {postgresUnavailable, startPostgres, type TestPostgres} from "../engine/postgresServer.js";
 

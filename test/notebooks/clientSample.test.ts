@@ -6,7 +6,7 @@ import {execFileSync} from "node:child_process";
 import {readFileSync} from "node:fs";
 import path from "node:path";
 import {ensurePipeline} from "../../loaders/pipeline/ensure.js";
-import {notebookSample} from "../../loaders/notebooks/clientSample.js";
+import {notebookSample} from "../../loaders/publish/notebookSample.js";
 import {repoRoot} from "../../loaders/pipeline/run.js";
 
 describe("the notebook client sample", () => {

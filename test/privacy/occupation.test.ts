@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {contract} from "../../loaders/contract/tables.js";
 import {openDuckDb, type DuckDbEngine} from "../../loaders/engine/duckdb.js";
 import {sqlTypes} from "../../loaders/extract/checks.js";
-import {otherOccupation, stagingSql} from "../../loaders/sql/staging.js";
+import {otherOccupation, stagingSql} from "../../loaders/anonymise/staging.js";
 
 let engine: DuckDbEngine;
 const threshold = 10;

@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {beforeAll, describe, expect, it} from "vitest";
-import {bankMarketingPath, bankMarketingReport, type BankMarketingReport} from "../../loaders/realdata/bankMarketing.js";
+import {bankMarketingPath, bankMarketingReport, type BankMarketingReport} from "../support/bankMarketing.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const file = bankMarketingPath(repoRoot);

@@ -3,7 +3,7 @@
 
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openDuckDb, type DuckDbEngine} from "../../loaders/engine/duckdb.js";
-import {flowsSql} from "../../loaders/sql/migrationSql.js";
+import {flowsSql} from "../../loaders/publish/migrationSql.js";
 import {byGroup, matrixFromFlows, transitionMatrix, type MigrationRecord} from "../../src/segmentation/migration/index.js";
 import {seededRandom} from "../../src/segmentation/random.js";
 

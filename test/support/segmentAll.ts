@@ -1,4 +1,4 @@
-// The reference segmentation step, in Node, with the segmentation core
+// Test support. The reference segmentation step, in Node, with the segmentation core
 // itself: every client-quarter gets its official tiers (rule engine), RFM
 // scores and segment, and a behavioural cluster, written into the engine's
 // `segments` table, one quarter in memory at a time. The pipeline runs the
@@ -8,22 +8,14 @@
 import type {Config} from "../../src/config/schema.js";
 import {compileClassifications, withSizeClass, type ClientPeriod} from "../../src/segmentation/tiers/index.js";
 import {rfmScores, rfmSegmentOf} from "../../src/segmentation/rfm/index.js";
-import {assignClusters, clusterDiagnostics, clusterLabels, fitClusters, type ClusterModel} from "../../src/segmentation/clusters/index.js";
-import type {DuckDbEngine} from "../engine/duckdb.js";
-import {literal} from "../sql/dialect.js";
+import {assignClusters, clusterDiagnostics, clusterLabels, fitClusters} from "../../src/segmentation/clusters/index.js";
+import type {DuckDbEngine} from "../../loaders/engine/duckdb.js";
+import {literal} from "../../loaders/engine/dialect.js";
 import {valueHistory, type ValueHistory} from "../../src/segmentation/history/index.js";
-import {valueClientRule} from "../site/definitions.js";
-import {segmentColumns} from "./segmentInEngine.js";
+import {valueClientRule} from "../../loaders/segment/definitions.js";
+import {segmentColumns} from "../../loaders/segment/segmentInEngine.js";
+import type {SegmentationModel} from "../../loaders/segment/model.js";
 
-export interface SegmentationModel {
-  clusters: {
-    model: ClusterModel;
-    labels: {zh: string; en: string}[];
-    trainedOn: string;
-    diagnostics: unknown;
-  };
-  classifications: {id: string; appliesTo: string; tiers: string[]}[];
-}
 
 
 export async function segmentAll(engine: DuckDbEngine, config: Config, {onProgress = (_: string) => {}} = {}): Promise<{model: SegmentationModel}> {

@@ -6,7 +6,7 @@
 import {readFile} from "node:fs/promises";
 import path from "node:path";
 import {ensurePipeline} from "../../../loaders/pipeline/ensure.js";
-import {notebookSample} from "../../../loaders/notebooks/clientSample.js";
+import {notebookSample} from "../../../loaders/publish/notebookSample.js";
 
 // Enough clients for stable group means and a readable scatter; small enough
 // to load in a page at once.
