@@ -32,7 +32,7 @@ export function conditionSchema(table: OperatorTable = operators, meta: {id?: st
   const self: z.ZodType<Condition> = z
     .lazy(() =>
       z.union([
-        z.strictObject({feature: z.string().min(1), op, value: z.union([scalar, z.array(scalar).min(1)])}),
+        z.strictObject({feature: z.string().min(1), op, value: z.union([z.number(), z.string(), z.boolean(), z.array(scalar).min(1)])}),
         z.strictObject({feature: z.string().min(1), in: z.array(scalar).min(1)}),
         z.strictObject({classification: z.string().min(1), in: z.array(z.string()).min(1)}),
         z.strictObject({all: z.array(self).min(1)}),

@@ -58,7 +58,8 @@ function checkKpis(kpis: Record<string, unknown>, known: Known[], migration: str
       issues.push({path: ["kpis", name, "tier"], message: gotExpected(tier, `a tier of ${c.id}: ${suggestion ? `did you mean ${suggestion}?` : c.tierIds.join(", ")}`)});
     }
   }
-  const ladder = known.find((k) => k.id === migration);
+  // (a migration classification that is not retail is reported on its own)
+  const ladder = known.find((k) => k.id === migration && k.appliesTo === "retail");
   const nonVip = list(kpis.nonVipTiers);
   nonVip.forEach((t, i) => {
     const tier = text(t);

@@ -12,10 +12,13 @@ import {condition} from "../schema.js";
 import {gotExpected} from "../showValue.js";
 import {isRecord, list, record, text} from "./input.js";
 
+const clientTypes = ["retail", "corporate"];
+
 export function checkRules(input: Record<string, unknown>, {features = featureNames}: {features?: Readonly<Record<string, FeatureName>>} = {}): ConfigIssue[] {
   const sources: LadderSource[] = list(input.classifications).map((c) => ({
     id: text(record(c).id),
-    appliesTo: text(record(c).appliesTo),
+    // a client type the schema refuses is left out, so that it is reported once
+    appliesTo: clientTypes.find((t) => t === record(c).appliesTo),
     tiers: list(record(c).tiers).map((t) => ({id: text(record(t).id), when: record(t).when === undefined ? undefined : readable(record(t).when)})),
   }));
   const {issues} = resolveLadders(sources, {features});

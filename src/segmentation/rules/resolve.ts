@@ -180,7 +180,7 @@ function reference(condition: {classification: string; in: string[]}, path: Rule
     issues.push({path: at, message});
     return rule;
   }
-  if (target.appliesTo !== own.appliesTo) {
+  if (own.appliesTo !== undefined && target.appliesTo !== own.appliesTo) {
     issues.push({path: at, message: `got ${JSON.stringify(name)}, which applies to ${target.appliesTo} clients; expected a classification that applies to ${own.appliesTo} clients`});
     return rule;
   }
