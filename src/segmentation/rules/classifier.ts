@@ -38,9 +38,10 @@ export function classifier(ladders: readonly Ladder[]): Classifier {
   const codes = (record: ClientPeriod, out: Int32Array): Int32Array => {
     for (let s = 0; s < tests.length; ++s) {
       const ladder = tests[s];
+      const last = ladder.length - 1;
       let i = 0;
-      // the fallback tier (no rule) ends every ladder: compileRules checked it
-      while (ladder[i] !== null && !ladder[i]!(record, out)) ++i;
+      // the last tier is the fallback (no rule): compileRules checked it
+      while (i < last && !ladder[i]!(record, out)) ++i;
       out[s] = i;
     }
     return out;
