@@ -3,41 +3,12 @@
 // The validator, the demo bank generator and docs/extract-contract.md all read
 // this one description, so that the contract cannot drift between them.
 
-export type ColumnType =
-  | "string" // free text, trimmed; empty = missing
-  | "integer" // whole number
-  | "decimal" // money or a measure; unit in `unit`
-  | "date" // calendar day, format per table (default %Y-%m-%d)
-  | "month" // YYYY-MM
-  | "quarter" // YYYYQn, e.g. 2025Q4
-  | "boolean" // 1/0, true/false, Y/N, 是/否
-  | "enum"; // one of `values`
+import {withExtras, type TableSpec} from "../../src/config/contract.js";
+import type {Config} from "../../src/config/schema.js";
 
-export interface ColumnSpec {
-  name: string;
-  type: ColumnType;
-  required: boolean;
-  description: string;
-  unit?: string;
-  values?: readonly string[];
-  /** Inclusive lower bound for numbers; a smaller value quarantines the row. */
-  min?: number;
-  /** Inclusive upper bound for numbers. */
-  max?: number;
-  /** Foreign key: table.column the value must exist in. */
-  references?: { table: TableName; column: string };
-  /** A direct identifier: never leaves the secure extract. */
-  directIdentifier?: boolean;
-}
-
-export interface TableSpec {
-  name: TableName;
-  description: string;
-  required: boolean;
-  /** Columns whose combination is unique; a repeat quarantines the later rows. */
-  key: readonly string[];
-  columns: readonly ColumnSpec[];
-}
+// The shapes are isomorphic (src/config/contract.ts), so that the
+// configuration check reads the same tables and columns the validator does.
+export type {ColumnSpec, ColumnType, TableSpec} from "../../src/config/contract.js";
 
 export const tableNames = [
   "branches",
@@ -61,7 +32,12 @@ const clientRef = { table: "clients", column: "client_id" } as const;
 const branchRef = { table: "branches", column: "branch_id" } as const;
 const campaignRef = { table: "campaigns", column: "campaign_id" } as const;
 
-export const contract: readonly TableSpec[] = [
+/** A table of the contract itself (a configuration may add its own: src/config/contract.ts). */
+export interface ContractTable extends TableSpec {
+  name: TableName;
+}
+
+export const contract: readonly ContractTable[] = [
   {
     name: "branches",
     description: "Sub-branches (支行) with their branch (分行) and region (区域).",
@@ -79,6 +55,7 @@ export const contract: readonly TableSpec[] = [
     description: "One row per client, retail (个人) or corporate (公司).",
     required: true,
     key: ["client_id"],
+    features: {},
     columns: [
       { name: "client_id", type: "string", required: true, description: "The bank's client number.", directIdentifier: true },
       { name: "client_type", type: "enum", values: ["retail", "corporate"], required: true, description: "retail or corporate." },
@@ -101,6 +78,7 @@ export const contract: readonly TableSpec[] = [
     description: "Monthly balances per client and product.",
     required: true,
     key: ["client_id", "month", "product"],
+    features: {period: "month"},
     columns: [
       { name: "client_id", type: "string", required: true, description: "Client.", references: clientRef },
       { name: "month", type: "month", required: true, description: "Calendar month, YYYY-MM." },
@@ -114,6 +92,7 @@ export const contract: readonly TableSpec[] = [
     description: "Client transactions; the RFM source.",
     required: true,
     key: ["txn_id"],
+    features: {period: "txn_date"},
     columns: [
       { name: "txn_id", type: "string", required: true, description: "Transaction id." },
       { name: "client_id", type: "string", required: true, description: "Client.", references: clientRef },
@@ -129,6 +108,7 @@ export const contract: readonly TableSpec[] = [
     description: "Corporate client facts per quarter (DOMAIN.md §2, §3).",
     required: false,
     key: ["client_id", "quarter"],
+    features: {period: "quarter"},
     columns: [
       { name: "client_id", type: "string", required: true, description: "Corporate client.", references: clientRef },
       { name: "quarter", type: "quarter", required: true, description: "Quarter, YYYYQn." },
@@ -199,8 +179,17 @@ export const contract: readonly TableSpec[] = [
   },
 ];
 
-export function tableSpec(name: TableName): TableSpec {
+export function tableSpec(name: TableName): ContractTable {
   const spec = contract.find((t) => t.name === name);
   if (!spec) throw new Error(`unknown table: ${name}`);
   return spec;
+}
+
+/**
+ * The tables a configuration's extract delivers: the contract plus the
+ * configuration's own columns and tables (extract.extraColumns,
+ * extract.extraTables). The validator validates and quarantines exactly these.
+ */
+export function extractContract(config: {extract: Pick<Config["extract"], "extraColumns" | "extraTables">}): TableSpec[] {
+  return withExtras(contract, config.extract);
 }

@@ -35,10 +35,12 @@ export const double = "DOUBLE PRECISION";
  * A sum of money that does not depend on the order the engine adds rows in
  * (parallel aggregation adds in a different order each run): whole fen are
  * integers, and integer sums below 2^53 are exact. Two runs therefore publish
- * the same bytes.
+ * the same bytes. Other measures may keep more decimals (`decimals`).
  */
-export function exactSum(expr: string): string {
-  return `(SUM(ROUND(${expr} * 100)) / 100.0)`;
+export function exactSum(expr: string, {decimals = 2}: {decimals?: number} = {}): string {
+  if (decimals === 2) return `(SUM(ROUND(${expr} * 100)) / 100.0)`;
+  const scale = 10 ** decimals;
+  return `(SUM(ROUND(${expr} * ${scale})) / ${scale}.0)`;
 }
 
 /** The mean of `expr` to the hundredth, exact in the same way as exactSum. */

@@ -11,7 +11,7 @@ import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Config} from "../../src/config/schema.js";
-import {contract, type TableSpec} from "../contract/tables.js";
+import {extractContract, type TableSpec} from "../contract/tables.js";
 import type {Engine} from "../engine/duckdb.js";
 import {sqlTypes} from "./checks.js";
 import {ExtractError} from "./errors.js";
@@ -43,6 +43,8 @@ export const extractTable = (table: string) => `x_${table}`;
 
 export async function loadExtract(engine: Engine, {config, extractDir, onProgress = () => {}}: LoadExtractOptions): Promise<{manifest: ManifestEntry[]}> {
   const sources = config.extract.tables;
+  // The contract plus the configuration's own columns and tables, validated alike.
+  const contract = extractContract(config);
   for (const name of Object.keys(sources))
     if (!contract.some((t) => t.name === name)) throw new ExtractError(`extract.tables.${name}`, `invalid table: ${name} is not in the extract contract`);
 

@@ -1,11 +1,21 @@
 // Per client and period features in the engine, and the Parquet files the
 // analysts receive (anonymised clients, features, monthly AUM, campaigns).
 
+import type {Config} from "../../src/config/schema.js";
+import {extractContract} from "../contract/tables.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
 import {featuresSql} from "./featuresSql.js";
+import type {OwnFeaturesPlan} from "./ownFeaturesSql.js";
 
-export async function computeFeatures(engine: DuckDbEngine): Promise<void> {
-  for (const sql of featuresSql()) await engine.run(sql);
+/** What the features stage reads of the configuration: its own features and the tables they aggregate. */
+export function ownFeaturesPlan(config: Pick<Config, "features" | "extract">): OwnFeaturesPlan {
+  return {features: config.features ?? [], tables: extractContract(config)};
+}
+
+/** The features stage: built-in and own features per client and quarter, over the reporting calendar in `periods`. */
+export async function computeFeatures(engine: DuckDbEngine, plan?: OwnFeaturesPlan): Promise<void> {
+  const quarters = (await engine.all<{quarter: string}>(`SELECT quarter FROM periods ORDER BY quarter`)).map((r) => r.quarter);
+  for (const sql of featuresSql({plan, quarters})) await engine.run(sql);
 }
 
 /**

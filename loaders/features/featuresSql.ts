@@ -14,14 +14,41 @@
 //   opening date when the client never transacted.
 // The feature catalogue (src/config/features.ts) lists what these tables hold,
 // with types; test/integration/featureCatalogue.test.ts keeps the two equal.
+// The configuration's own features follow the built-in ones (ownFeaturesSql.ts).
 
-import {retailProducts, tableSpec} from "../contract/tables.js";
+import {contract, retailProducts, tableSpec} from "../contract/tables.js";
 import {double, exactSum, list, monthsBetween} from "../engine/dialect.js";
+import {featureTableSql, type Column, type OwnFeaturesPlan} from "./ownFeaturesSql.js";
 
 const aumProducts = retailProducts;
 const channelColumns = ["counter", "atm", "mobile", "online", "pos"] as const;
 
-export function featuresSql(): string[] {
+/** The built-in retail features, as columns over the `joined` client-quarter rows. */
+function retailColumns(): Column[] {
+  const money = (name: string): Column => [`CAST(COALESCE(${name}, 0) AS ${double})`, name];
+  const count = (name: string): Column => [`CAST(COALESCE(${name}, 0) AS INTEGER)`, name];
+  const recency = "CAST(q_end - COALESCE(last_txn_to_date, open_date) AS INTEGER)";
+  return [
+    ...["client_pid", "quarter", "client_type", "region", "parent_branch", "branch_id", "age_band", "gender", "official_tier"].map((c): Column => [c, c]),
+    ...["avg_daily_aum", "aum_last_month", "period_end_aum", ...aumProducts.map((p) => `aum_${p}`), "loan_mortgage", "loan_consumer"].map(money),
+    ["COALESCE(loan_mortgage, 0) + COALESCE(loan_consumer, 0) > 0", "has_loan"],
+    count("frequency"),
+    money("monetary"),
+    [recency, "recency_days"],
+    [recency, "days_since_last_txn"],
+    count("product_count"),
+    [`CAST(${monthsBetween("open_date", "q_end")} AS INTEGER)`, "tenure_months"],
+    ...channelColumns.map((ch) => count(`txn_${ch}`)),
+    ["close_date IS NOT NULL AND close_date <= q_end", "is_closed"],
+  ];
+}
+
+/**
+ * Every statement of the features stage. `plan` carries the configuration's
+ * own features and the tables they read (none by default); `quarters` is the
+ * reporting calendar, which their windows need.
+ */
+export function featuresSql({plan = {features: [], tables: contract}, quarters = []}: {plan?: OwnFeaturesPlan; quarters?: readonly string[]} = {}): string[] {
   const byProduct = aumProducts
     .map((p) => `${exactSum(`CASE WHEN b.product = '${p}' THEN b.avg_daily_balance ELSE 0 END`)} AS ada_${p}`)
     .join(",\n            ");
@@ -75,9 +102,10 @@ export function featuresSql(): string[] {
      WHERE t.client_initiated
      GROUP BY t.client_no, pr.quarter`,
 
-    `CREATE TABLE features AS
-     WITH joined AS (
-       SELECT p.client_pid, p.quarter, p.q_end, c.client_type, c.region, c.parent_branch, c.branch_id, c.age_band,
+    featureTableSql("features", {
+      with: [
+        `joined AS (
+       SELECT p.client_no, p.client_pid, p.quarter, p.q_end, c.client_type, c.region, c.parent_branch, c.branch_id, c.age_band,
               c.gender, c.open_date, c.close_date, c.official_tier,
               ${balanceColumns.map((col) => `b.${col}`).join(", ")}, t.frequency, t.monetary, t.last_txn_date,
               ${channelColumns.map((ch) => `t.txn_${ch}`).join(", ")},
@@ -86,34 +114,31 @@ export function featuresSql(): string[] {
        JOIN s_clients c ON c.client_no = p.client_no
        LEFT JOIN f_balances_q b ON b.client_no = p.client_no AND b.quarter = p.quarter
        LEFT JOIN f_transactions_q t ON t.client_no = p.client_no AND t.quarter = p.quarter
-       WHERE p.client_type = 'retail'
-     )
-     SELECT client_pid, quarter, client_type, region, parent_branch, branch_id, age_band, gender, official_tier,
-            CAST(COALESCE(avg_daily_aum, 0) AS ${double}) AS avg_daily_aum,
-            CAST(COALESCE(aum_last_month, 0) AS ${double}) AS aum_last_month,
-            CAST(COALESCE(period_end_aum, 0) AS ${double}) AS period_end_aum,
-            ${aumProducts.map((p) => `CAST(COALESCE(aum_${p}, 0) AS ${double}) AS aum_${p}`).join(", ")},
-            CAST(COALESCE(loan_mortgage, 0) AS ${double}) AS loan_mortgage,
-            CAST(COALESCE(loan_consumer, 0) AS ${double}) AS loan_consumer,
-            COALESCE(loan_mortgage, 0) + COALESCE(loan_consumer, 0) > 0 AS has_loan,
-            CAST(COALESCE(frequency, 0) AS INTEGER) AS frequency,
-            CAST(COALESCE(monetary, 0) AS ${double}) AS monetary,
-            CAST(q_end - COALESCE(last_txn_to_date, open_date) AS INTEGER) AS recency_days,
-            CAST(q_end - COALESCE(last_txn_to_date, open_date) AS INTEGER) AS days_since_last_txn,
-            CAST(COALESCE(product_count, 0) AS INTEGER) AS product_count,
-            CAST(${monthsBetween("open_date", "q_end")} AS INTEGER) AS tenure_months,
-            ${channelColumns.map((ch) => `CAST(COALESCE(txn_${ch}, 0) AS INTEGER) AS txn_${ch}`).join(", ")},
-            close_date IS NOT NULL AND close_date <= q_end AS is_closed
-     FROM joined`,
+       WHERE p.client_type = 'retail')`,
+      ],
+      source: "joined",
+      columns: retailColumns(),
+      plan,
+      appliesTo: "retail",
+      quarters,
+    }),
 
-    `CREATE TABLE corporate_features AS
-     SELECT p.client_pid, p.quarter, c.region, c.parent_branch, c.branch_id,
-            ${corporateMetricColumns().map((col) => `m.${col}`).join(", ")},
-            COALESCE(m.loan_balance, 0) > 0 AS has_loan
-     FROM f_population p
-     JOIN s_clients c ON c.client_no = p.client_no
-     JOIN s_corporate_metrics m ON m.client_pid = c.client_pid AND m.quarter = p.quarter
-     WHERE p.client_type = 'corporate'`,
+    featureTableSql("corporate_features", {
+      with: [
+        `corporate AS (
+       SELECT p.client_no, p.client_pid, p.quarter, c.region, c.parent_branch, c.branch_id,
+              ${corporateMetricColumns().map((col) => `m.${col}`).join(", ")}
+       FROM f_population p
+       JOIN s_clients c ON c.client_no = p.client_no
+       JOIN s_corporate_metrics m ON m.client_pid = c.client_pid AND m.quarter = p.quarter
+       WHERE p.client_type = 'corporate')`,
+      ],
+      source: "corporate",
+      columns: [...["client_pid", "quarter", "region", "parent_branch", "branch_id", ...corporateMetricColumns()].map((c): Column => [c, c]), ["COALESCE(loan_balance, 0) > 0", "has_loan"]],
+      plan,
+      appliesTo: "corporate",
+      quarters,
+    }),
 
     `CREATE TABLE monthly_aum AS
      SELECT c.client_pid, m.month, m.quarter, m.m_pos, CAST(m.aum_month AS ${double}) AS aum_month

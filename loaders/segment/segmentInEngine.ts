@@ -14,7 +14,7 @@
 //   and the same on every engine, but a different sample from segment.ts's, so
 //   clusters are numbered from a different (equally valid) model.
 
-import {featureNames} from "../../src/config/features.js";
+import {featureCatalogue} from "../../src/config/features.js";
 import type {Config} from "../../src/config/schema.js";
 import {clusterDiagnostics, clusterLabels, fitClusters} from "../../src/segmentation/clusters/index.js";
 import {hashSampler} from "../../src/segmentation/random.js";
@@ -50,7 +50,7 @@ export async function segmentInEngine(
   if (!quarters.length) throw new Error("invalid reporting calendar: no quarters");
   const latest = quarters.at(-1)!;
   // The configuration's rules, typed against the feature catalogue (checked at load; this is the guard).
-  const ladders = compileRules(config.classifications, {features: featureNames});
+  const ladders = compileRules(config.classifications, {features: featureCatalogue(config)});
   const retail = ladders.filter((c) => c.appliesTo === "retail");
   const corporate = ladders.filter((c) => c.appliesTo === "corporate");
 

@@ -7,11 +7,9 @@
 // this list equal to the columns the features stage really writes.
 
 import type {Label} from "./schema.js";
+import {featureUnits, typeOfUnit, type FeatureType, type FeatureUnit} from "./units.js";
 
-/** How a feature's values read: money in CNY, 万元, counts, days, months, a share, a yes/no flag, a code. */
-export type FeatureUnit = "money" | "wan" | "count" | "days" | "months" | "share" | "flag" | "code";
-/** How rules compare it: a flag is a boolean, a code is text, everything else a number. */
-export type FeatureType = "number" | "text" | "boolean";
+export type {FeatureType, FeatureUnit};
 /**
  * Whose records carry it: retail or corporate client-quarters (the features
  * and corporate_features tables), or client-months (monthly_aum, which
@@ -31,9 +29,11 @@ export interface FeatureName extends Label {
   derived?: true;
   /** Names of a code feature's values. */
   values?: Readonly<Record<string, Label>>;
+  /** Declared by the configuration (its `features` section), not built in. */
+  own?: true;
 }
 
-const typeOfUnit = (unit: FeatureUnit): FeatureType => (unit === "flag" ? "boolean" : unit === "code" ? "text" : "number");
+export type FeatureCatalogue = Readonly<Record<string, FeatureName>>;
 
 const feature =
   (...of: FeatureRecords[]) =>
@@ -105,7 +105,30 @@ export const featureNames: Readonly<Record<string, FeatureName>> = {
   supported_sector: corporate("属于我行支持行业", "in a sector the bank supports", "flag"),
 };
 
+/**
+ * What a configuration may name: the built-in features and the
+ * configuration's own (its `features` section), in one catalogue. The rule
+ * check, the compiler, the features stage and the pages all take it from here.
+ * Reads the section leniently, so that the load-time checks can use it on a
+ * file the schema has not accepted yet: an entry without a valid id, label,
+ * unit and client type is left out (the schema reports it), and an own
+ * feature never replaces a built-in one of the same name (the check reports that).
+ */
+export function featureCatalogue(config: {features?: unknown} = {}, {builtIn = featureNames}: {builtIn?: FeatureCatalogue} = {}): FeatureCatalogue {
+  const own: Record<string, FeatureName> = {};
+  for (const entry of Array.isArray(config.features) ? config.features : []) {
+    if (entry === null || typeof entry !== "object") continue;
+    const {id, label, unit, appliesTo} = entry as Record<string, unknown>;
+    const {zh, en} = (label ?? {}) as Record<string, unknown>;
+    if (typeof id !== "string" || Object.hasOwn(builtIn, id) || Object.hasOwn(own, id)) continue;
+    if (typeof zh !== "string" || typeof en !== "string" || !featureUnits.includes(unit as FeatureUnit)) continue;
+    if (appliesTo !== "retail" && appliesTo !== "corporate") continue;
+    own[id] = {zh, en, unit: unit as FeatureUnit, type: typeOfUnit(unit as FeatureUnit), of: [appliesTo], own: true};
+  }
+  return {...builtIn, ...own};
+}
+
 /** The features of one kind of record, by name. */
-export function featuresOf(records: FeatureRecords, catalogue: Readonly<Record<string, FeatureName>> = featureNames): string[] {
+export function featuresOf(records: FeatureRecords, catalogue: FeatureCatalogue = featureNames): string[] {
   return Object.keys(catalogue).filter((name) => catalogue[name].of.includes(records));
 }

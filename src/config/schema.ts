@@ -8,6 +8,7 @@
 import {z} from "zod";
 import {operators, type OperatorTable} from "../segmentation/rules/operators.js";
 import type {Condition} from "../segmentation/rules/syntax.js";
+import {featureUnits} from "./units.js";
 
 export type {Condition};
 
@@ -15,6 +16,7 @@ const label = z.strictObject({zh: z.string().min(1), en: z.string().min(1)});
 export type Label = z.infer<typeof label>;
 
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
+const lowerName = z.string().regex(/^[a-z][a-z0-9_]*$/, "a lower-case name (letters, digits, _)");
 
 const conditionMeta = {
   title: "condition",
@@ -178,16 +180,82 @@ const sqlSource = z.strictObject({
 export const tableSource = z.union([csvSource, sqlSource]).meta({title: "table source", description: "A file ({path, …}) or a DuckDB query ({sql})."});
 export type TableSource = z.infer<typeof tableSource>;
 
+// Analysts' own extract columns and tables (docs/configuration.md, "Your own
+// columns and features"): validated and quarantined like the contract's own
+// (loaders/contract/extract.ts adds them to the contract the validator reads).
+export const extraColumnTypes = ["string", "integer", "decimal", "date", "month", "quarter", "boolean", "enum"] as const;
+const extraColumn = z.strictObject({
+  name: lowerName,
+  type: z.enum(extraColumnTypes),
+  description: z.string().min(1),
+  /** A missing value quarantines the row; default false. */
+  required: z.boolean().optional(),
+  /** What the numbers are in, for people: CNY, USD, persons, months. */
+  unit: z.string().min(1).optional(),
+  /** The allowed values of an enum column. */
+  values: z.array(z.string().min(1)).min(1).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+export type ExtraColumn = z.infer<typeof extraColumn>;
+const extraTable = z.strictObject({
+  description: z.string().min(1),
+  /** A table without a source is an error when required, else empty; default false. */
+  required: z.boolean().optional(),
+  /** The column (type month, quarter or date) that places a row in a period; none: rows hold for every period. */
+  period: lowerName.optional(),
+  /** Columns whose combination is unique (client_id may be one); a repeat quarantines the later rows. */
+  key: z.array(lowerName).min(1),
+  /** Besides client_id, which every extra table has: the client the row belongs to (a clients.client_id). */
+  columns: z.array(extraColumn).min(1),
+});
+export type ExtraTable = z.infer<typeof extraTable>;
+
+/** How a feature's rows combine into one value per client and period. */
+export const aggregates = ["sum", "avg", "min", "max", "count", "any", "all", "daily_average"] as const;
+export type Aggregate = (typeof aggregates)[number];
+
+// A feature of the bank's own: an aggregation per client and period over an
+// extract table (contract or extra), or an expression over the client-period's
+// other features (from: features). Checked at load (src/config/checks/ownFeatures.ts).
+const ownFeature = z.strictObject({
+  id: lowerName,
+  label,
+  appliesTo: z.enum(["retail", "corporate"]),
+  unit: z.enum(featureUnits),
+  /** An extract table, or `features` for an expression over the record's features. */
+  from: lowerName,
+  /** Portable SQL over the table's columns (docs/configuration.md); optional for count. */
+  expression: z.string().min(1).optional(),
+  /** Only rows where this holds count. */
+  where: z.string().min(1).optional(),
+  aggregate: z.enum(aggregates).optional(),
+  /** The rows of the quarter (default) or of the twelve months up to its end. */
+  window: z.enum(["quarter", "year"]).optional(),
+  /** The value when the client has no row in the window (or the expression is NULL); omitted: missing. */
+  default: scalar.optional(),
+});
+export type OwnFeature = z.infer<typeof ownFeature>;
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   locale: z.enum(["zh-CN", "en"]),
-  bank: z.strictObject({name: label, asOf: z.string().optional()}),
+  bank: z.strictObject({
+    name: label,
+    asOf: z.string().optional(),
+    /** What money features are in, for their units on the pages; default {zh: 元, en: CNY}. */
+    currency: label.optional(),
+  }),
   extract: z.strictObject({
     /** Folder of the raw extract, relative to the configuration file. */
     dir: z.string(),
     /** The demo bank: generate it when missing; uses the published demo key. */
     demo: z.strictObject({seed: z.number().int(), retailClients: z.number().int().min(10), corporateClients: z.number().int().min(0), quarters: z.number().int().min(2).max(40), firstQuarter: z.string().regex(/^\d{4}Q[1-4]$/, "a quarter like 2024Q1"), transactionsPerClientQuarter: z.number().positive()}).optional(),
     tables: z.record(z.string(), tableSource),
+    /** Columns of your own on contract tables: contract table → columns. */
+    extraColumns: z.record(z.string(), z.array(extraColumn)).optional(),
+    /** Tables of your own, each with a client_id; their sources go in extract.tables. */
+    extraTables: z.record(lowerName, extraTable).optional(),
   }),
   privacy: z.strictObject({
     suppressionThreshold: z.number().int().min(1),
@@ -197,6 +265,8 @@ export const configSchema = z.strictObject({
     publishSample: z.boolean(),
     sampleSize: z.number().int().min(100),
   }),
+  /** Features of your own, computed beside the built-in ones (src/config/features.ts). */
+  features: z.array(ownFeature).optional(),
   classifications: z.array(classification).min(1),
   enterpriseSize,
   rfm,

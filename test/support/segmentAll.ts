@@ -5,7 +5,7 @@
 // same rules as SQL in the engine (segmentInEngine.ts); tests hold the two
 // equal row for row.
 
-import {featureNames} from "../../src/config/features.js";
+import {featureCatalogue} from "../../src/config/features.js";
 import type {Config} from "../../src/config/schema.js";
 import {classifier, compileRules} from "../../src/segmentation/rules/index.js";
 import {withSizeClass} from "../../src/segmentation/tiers/index.js";
@@ -21,7 +21,7 @@ import type {SegmentationModel} from "../../loaders/segment/model.js";
 
 export async function segmentAll(engine: DuckDbEngine, config: Config, {onProgress = (_: string) => {}} = {}): Promise<{model: SegmentationModel}> {
   const quarters = (await engine.all<{quarter: string}>(`SELECT quarter FROM periods ORDER BY quarter`)).map((r) => r.quarter);
-  const ladders = compileRules(config.classifications, {features: featureNames});
+  const ladders = compileRules(config.classifications, {features: featureCatalogue(config)});
   const classifyRetail = classifier(ladders.filter((c) => c.appliesTo === "retail"));
   const classifyCorporate = classifier(ladders.filter((c) => c.appliesTo === "corporate"));
   const tierColumns = (tiers: Record<string, string>) => Object.fromEntries(Object.entries(tiers).map(([id, tier]) => [tierColumn(id), tier]));

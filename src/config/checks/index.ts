@@ -4,31 +4,33 @@ import type {ConfigIssue} from "../issue.js";
 import {checkCampaigns} from "./campaigns.js";
 import {checkClassifications} from "./classifications.js";
 import {checkEnterpriseSize} from "./enterpriseSize.js";
-import {checkExtract, type ContractColumns} from "./extract.js";
+import {checkExtract} from "./extract.js";
 import {checkFeatures} from "./features.js";
 import {isRecord} from "./input.js";
 import {checkKmeans} from "./kmeans.js";
 import {checkLadders} from "./ladder.js";
+import {checkOwnFeatures} from "./ownFeatures.js";
 import {checkPrivacy} from "./privacy.js";
 import {checkRfm} from "./rfm.js";
 import {checkRules} from "./rules.js";
-import type {FeatureName} from "../features.js";
-
-export type {ContractColumns};
+import {featureCatalogue, featureNames, type FeatureCatalogue} from "../features.js";
+import type {TableSpec} from "../contract.js";
 
 export interface CheckOptions {
-  /** Contract tables and their columns; without it, extract.tables is not checked against the contract. */
-  tables?: ContractColumns;
+  /** The extract contract's tables (loaders/contract/tables.ts); without it, table sources and own features' tables are not checked. */
+  contract?: readonly TableSpec[];
   /** Allowed keys of campaigns.outcomes (the contract's campaign kinds). */
   campaignKinds?: readonly string[];
-  /** The features a configuration may name (default: the catalogue in features.ts). */
-  features?: Readonly<Record<string, FeatureName>>;
+  /** The built-in features (default: the catalogue in features.ts); the configuration's own are added to them. */
+  features?: FeatureCatalogue;
 }
 
-export function checkConfig(input: unknown, {tables, campaignKinds, features}: CheckOptions = {}): ConfigIssue[] {
+export function checkConfig(input: unknown, {contract, campaignKinds, features: builtIn = featureNames}: CheckOptions = {}): ConfigIssue[] {
   if (!isRecord(input)) return [];
+  const features = featureCatalogue(input, {builtIn});
   return [
-    ...checkExtract(input, {tables}),
+    ...checkExtract(input, {contract}),
+    ...checkOwnFeatures(input, {contract, features}),
     ...checkPrivacy(input),
     ...checkClassifications(input),
     ...checkRules(input, {features}),
