@@ -39,7 +39,7 @@ export function planDefects(retailClients: number, seed: number): PlannedDefect[
 
 /** Rows the validator should quarantine, per table. */
 export function expectedQuarantine(defects: readonly PlannedDefect[]): Record<string, number> {
-  const counts: Record<string, number> = {branches: 0, clients: 0, balances: 0, transactions: 0, corporate_metrics: 0, campaigns: 0, campaign_members: 0, campaign_targets: 0};
+  const counts: Record<string, number> = {branches: 0, clients: 0, balances: 0, transactions: 0, corporate_metrics: 0, campaigns: 0, campaign_members: 0, campaign_targets: 0, deposits: 0};
   for (const d of defects) counts[d.table]++;
   return counts;
 }

@@ -21,6 +21,7 @@ import {campaignTruth, retailQuarterTruth, retailTierAt, transitions, valueClien
 import {personas} from "./personas.js";
 import {canary} from "./canary.js";
 import {retailTierLadder, valueClientLine} from "./thresholds.js";
+import {depositColumns, depositIds, planDepositLines, writeClientDeposits, type DepositLine} from "./deposits.js";
 
 export interface DemoBankOptions {
   /** Folder that receives extract/*.csv and truths.json. */
@@ -34,8 +35,11 @@ export interface DemoBankOptions {
   onProgress?: (progress: DemoProgress) => void;
 }
 
+/** The demo bank's files: the contract's tables and the bank's own deposits table (extract.extraTables.deposits). */
+export type DemoTable = TableName | "deposits";
+
 export interface DemoProgress {
-  phase: "plan" | TableName | "truths";
+  phase: "plan" | DemoTable | "truths";
   done: number;
   total: number;
 }
@@ -44,7 +48,7 @@ export interface DemoBankSummary {
   outDir: string;
   extractDir: string;
   truthsPath: string;
-  rows: Record<TableName, number>;
+  rows: Record<DemoTable, number>;
 }
 
 /** The `extract.demo` defaults of data/config.default.yaml. */
@@ -108,7 +112,7 @@ export async function generateDemoBank({
   try {
     const open = (table: TableName) => createCsvWriter(join(temp, "extract", `${table}.csv`), columnOrder[table].split(","));
     const records: DefectRecord[] = [];
-    const rows = {} as Record<TableName, number>;
+    const rows = {} as Record<DemoTable, number>;
 
     const branches = open("branches");
     for (const b of subBranches) branches.line(`${b.branchId},${b.name},${b.parentBranch},${b.region}`);
@@ -149,6 +153,17 @@ export async function generateDemoBank({
     }
     rows.transactions = close(txns);
 
+    const depositLines: DepositLine[] = [];
+    const lines = planDepositLines(retail, window, seed);
+    const deposits = createCsvWriter(join(temp, "extract", "deposits.csv"), [...depositColumns]);
+    const depositId = depositIds();
+    for (const client of retail) {
+      const planted = writeClientDeposits(client, window, deposits, depositId, lines.get(client.index));
+      if (planted) depositLines.push(planted);
+      progress(onProgress, "deposits", client.index, retailClients);
+    }
+    rows.deposits = close(deposits);
+
     const corporateTruth = writeCorporateMetrics(open("corporate_metrics"), corporate, window, rows, onProgress);
     writeCampaignTables(open, campaigns, rows);
 
@@ -165,6 +180,7 @@ export async function generateDemoBank({
       records,
       defects,
       rows,
+      depositLines,
     });
     onProgress({phase: "truths", done: 1, total: 1});
 
@@ -222,7 +238,7 @@ interface CorporateTruth {
 const flag = (b: boolean) => (b ? "1" : "0");
 const cents = (x: number) => formatCents(Math.round(x * 100));
 
-function writeCorporateMetrics(out: CsvWriter, corporate: CorporateClient[], window: DemoWindow, rows: Record<TableName, number>, onProgress: (p: DemoProgress) => void): CorporateTruth[] {
+function writeCorporateMetrics(out: CsvWriter, corporate: CorporateClient[], window: DemoWindow, rows: Record<DemoTable, number>, onProgress: (p: DemoProgress) => void): CorporateTruth[] {
   const truths: CorporateTruth[] = [];
   for (const c of corporate) {
     const entry: CorporateTruth = {client_id: c.clientId, tiers: {}, size: {}};
@@ -248,7 +264,7 @@ function writeCorporateMetrics(out: CsvWriter, corporate: CorporateClient[], win
   return truths;
 }
 
-function writeCampaignTables(open: (t: TableName) => CsvWriter, campaigns: CampaignPlan[], rows: Record<TableName, number>): void {
+function writeCampaignTables(open: (t: TableName) => CsvWriter, campaigns: CampaignPlan[], rows: Record<DemoTable, number>): void {
   const table = open("campaigns");
   for (const c of campaigns) {
     table.line([c.campaignId, c.name, c.kind, c.startDate, c.endDate, cents(c.budget), cents(c.fixedCost), c.targetClients, cents(c.targetAum), c.rewardPointsMember, c.rewardPointsReferrer ?? ""].join(","));
@@ -294,7 +310,8 @@ interface TruthInput {
   corporateTruth: CorporateTruth[];
   records: DefectRecord[];
   defects: PlannedDefect[];
-  rows: Record<TableName, number>;
+  rows: Record<DemoTable, number>;
+  depositLines: DepositLine[];
 }
 
 // Above this many client-quarters the per-client entries switch from
@@ -334,6 +351,8 @@ function writeTruths(path: string, input: TruthInput): void {
     defects: input.records,
     expectedQuarantine: quarantine,
     completeness: completeness(retail, tierPaths, quarterLabels),
+    /** Clients whose deposit bands sit exactly on DOMAIN.md's lines (or just past them) in the last quarter. */
+    depositLines: input.depositLines,
     canaries: [{client_id: canary.clientId, name: canary.name, id_number: canary.idNumber, phone: canary.phone, address: canary.address, employer: canary.employer}],
     counts,
   };

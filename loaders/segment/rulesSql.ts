@@ -9,16 +9,26 @@
 // `COALESCE(v IS NOT NULL AND <operator>, FALSE)`, so AND / OR / NOT only ever
 // see TRUE or FALSE, as the JS booleans do. The operator's own SQL comes from
 // the operator table and is only asked about present values.
+//
+// A {feature, top} rule ranks the record among the period's clients: a first
+// layer counts, per partition (the quarter), the rows at or above each ranked
+// value (a window ordered by the value, descending, whose frame ends with the
+// value's peers) and the rows in all; the leaf compares the share, count / all
+// in doubles, with the rule's share, as the JS back-end's rankIndex does.
 
 import type {ColumnKind, ColumnKinds} from "./segmentSql.js";
 import {doubleLiteral, ident, layer, nested} from "./segmentSql.js";
 import {double, literal} from "../engine/dialect.js";
-import {ruleLeaves, type Ladder, type Rule, type Value, type ValueType} from "../../src/segmentation/rules/index.js";
+import {rankedFeatures, ruleLeaves, type Ladder, type Rule, type Value, type ValueType} from "../../src/segmentation/rules/index.js";
 
 export interface TierColumns {
   /** The column that holds a classification's tier (segmentsTable.ts names it). */
   tierColumn: (id: string) => string;
 }
+
+/** Rows at or above a record's value of a ranked feature, and rows in the partition (the top rules' layer). */
+const atOrAboveColumn = (feature: string) => `_seg_at_or_above_${feature}`;
+const partitionSizeColumn = "_seg_partition_size";
 
 /** A feature's column as a value of its type, NULL where the JS back-end sees a missing value. */
 function valueSql(feature: string, type: ValueType): string {
@@ -60,6 +70,10 @@ export function ruleSql(rule: Rule, {tierColumn}: TierColumns): string {
         const threshold = Array.isArray(r.threshold) ? r.threshold.map((v) => constantSql(v, r.type)) : constantSql(r.threshold as Value, r.type);
         return `COALESCE(${value} IS NOT NULL AND ${r.operator.sql(value, threshold)}, FALSE)`;
       }
+      case "top": {
+        const share = `CAST(${ident(atOrAboveColumn(r.feature))} AS ${double}) / CAST(${ident(partitionSizeColumn)} AS ${double})`;
+        return `COALESCE(${valueSql(r.feature, "number")} IS NOT NULL AND ${share} <= ${doubleLiteral(r.share)}, FALSE)`;
+      }
       case "tier":
         return `COALESCE(${ident(tierColumn(r.classification))} IN (${r.tiers.map(literal).join(", ")}), FALSE)`;
     }
@@ -82,10 +96,23 @@ export function ladderSql(ladder: Ladder, options: TierColumns): string {
  * so that later ones read earlier tiers, as the JS classifier does. `columns`
  * are the source's column kinds: a feature a rule reads must be there, with
  * the type the catalogue gives it, or this throws before any SQL runs.
+ * `partitionBy` is the period {feature, top} rules rank within (default the
+ * quarter; null: the whole source).
  */
-export function tiersSelectSql(ladders: readonly Ladder[], {source, columns, tierColumn}: {source: string; columns: ColumnKinds} & TierColumns): string {
+export function tiersSelectSql(
+  ladders: readonly Ladder[],
+  {source, columns, tierColumn, partitionBy = "quarter"}: {source: string; columns: ColumnKinds; partitionBy?: string | null} & TierColumns
+): string {
   const decided = new Set<string>();
   let sql = source;
+  const ranked = rankedFeatures(ladders);
+  if (ranked.length) {
+    const partition = partitionBy === null ? "" : `PARTITION BY ${ident(partitionBy)}`;
+    sql = layer(sql, [
+      ...ranked.map((f) => `COUNT(*) OVER (${partition} ORDER BY ${valueSql(f, "number")} DESC NULLS LAST) AS ${ident(atOrAboveColumn(f))}`),
+      `COUNT(*) OVER (${partition}) AS ${ident(partitionSizeColumn)}`,
+    ]);
+  }
   for (const ladder of ladders) {
     checkColumns(ladder, columns, decided);
     sql = layer(sql, [`${ladderSql(ladder, {tierColumn})} AS ${ident(tierColumn(ladder.id))}`]);
@@ -101,6 +128,7 @@ function checkColumns(ladder: Ladder, columns: ColumnKinds, decided: ReadonlySet
       continue;
     }
     const kind: ColumnKind | undefined = columns.get(leaf.feature);
-    if (kind !== leaf.type) throw new Error(`invalid feature column: ${leaf.feature} is ${kind ?? "absent"} in the source of ${ladder.id}; its rules read it as ${leaf.type}`);
+    const type = leaf.kind === "top" ? "number" : leaf.type;
+    if (kind !== type) throw new Error(`invalid feature column: ${leaf.feature} is ${kind ?? "absent"} in the source of ${ladder.id}; its rules read it as ${type}`);
   }
 }

@@ -19,8 +19,8 @@ export interface DescribeOptions {
 }
 
 const words = {
-  "zh-CN": {and: " 且 ", or: " 或 ", not: (s: string) => `非（${s}）`, yes: "是", no: "否", is: (a: string, b: string) => `${a}为${b}`, oneOf: (a: string, b: string) => `${a}为${b}之一`, list: "、", otherwise: "其余客户", days: "天", months: "个月"},
-  en: {and: " and ", or: " or ", not: (s: string) => `not (${s})`, yes: "yes", no: "no", is: (a: string, b: string) => `${a} is ${b}`, oneOf: (a: string, b: string) => `${a} is one of ${b}`, list: ", ", otherwise: "all other clients", days: " days", months: " months"},
+  "zh-CN": {and: " 且 ", or: " 或 ", not: (s: string) => `非（${s}）`, yes: "是", no: "否", is: (a: string, b: string) => `${a}为${b}`, oneOf: (a: string, b: string) => `${a}为${b}之一`, list: "、", otherwise: "其余客户", days: "天", months: "个月", top: (a: string, share: string) => `${a}居本季客户前${share}`},
+  en: {and: " and ", or: " or ", not: (s: string) => `not (${s})`, yes: "yes", no: "no", is: (a: string, b: string) => `${a} is ${b}`, oneOf: (a: string, b: string) => `${a} is one of ${b}`, list: ", ", otherwise: "all other clients", days: " days", months: " months", top: (a: string, share: string) => `${a} in the quarter's top ${share} of clients`},
 } as const;
 
 const pick = (label: Label, locale: Locale) => (locale === "en" ? label.en : label.zh);
@@ -51,6 +51,7 @@ function describe(condition: Condition, options: DescribeOptions, depth: number)
   }
   const feature = features[condition.feature];
   const name = feature ? pick(feature, locale) : condition.feature;
+  if ("top" in condition) return w.top(name, `${round(condition.top * 100)}%`);
   const [op, value]: [string, Value | Value[]] = "op" in condition ? [condition.op, condition.value] : ["in", condition.in];
   const operand = Object.hasOwn(operators, op) ? operators[op].operand : "one";
   const show = (v: Value) => formatValue(v, feature, locale);

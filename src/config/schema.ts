@@ -20,7 +20,7 @@ const lowerName = z.string().regex(/^[a-z][a-z0-9_]*$/, "a lower-case name (lett
 
 const conditionMeta = {
   title: "condition",
-  description: "A condition on one client-period record: {feature, op, value} | {feature, in} | {classification, in} | {all} | {any} | {not}.",
+  description: "A condition on one client-period record: {feature, op, value} | {feature, in} | {feature, top} | {classification, in} | {all} | {any} | {not}.",
 };
 
 /**
@@ -36,6 +36,7 @@ export function conditionSchema(table: OperatorTable = operators, meta: {id?: st
       z.union([
         z.strictObject({feature: z.string().min(1), op, value: z.union([z.number(), z.string(), z.boolean(), z.array(scalar).min(1)])}),
         z.strictObject({feature: z.string().min(1), in: z.array(scalar).min(1)}),
+        z.strictObject({feature: z.string().min(1), top: z.number()}),
         z.strictObject({classification: z.string().min(1), in: z.array(z.string()).min(1)}),
         z.strictObject({all: z.array(self).min(1)}),
         z.strictObject({any: z.array(self).min(1)}),

@@ -209,7 +209,7 @@ export const badConfigs: BadConfig[] = [
     to: "dormant: {classification: loan_scale, tier: below_scale}",
     at: "loan_scale",
     path: "kpis.dormant.classification",
-    message: 'got "loan_scale"; expected a classification that applies to retail clients (retail_tier, value_client, activity, churn): the KPI counts retail clients',
+    message: 'got "loan_scale"; expected a classification that applies to retail clients (retail_tier, value_client, activity, churn, contribution, deposit_amount_band, deposit_term_band, deposit_frequency): the KPI counts retail clients',
   },
   {
     name: "a misspelt non-VIP tier",

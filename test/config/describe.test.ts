@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {parseConfig} from "../../loaders/config/index.js";
-import {describeClassifications, describeCondition, describeRfmSegments, featureNames, type Condition} from "../../src/config/index.js";
+import {describeClassifications, describeCondition, describeRfmSegments, featureCatalogue, type Condition} from "../../src/config/index.js";
 import {defaultYaml} from "./helpers.js";
 
 const config = parseConfig(defaultYaml);
@@ -49,7 +49,8 @@ describe("describeClassifications", () => {
       ...Object.values(config.enterpriseSize.metrics),
     ]);
     expect(used.size).toBeGreaterThan(25);
-    for (const feature of used) expect(featureNames[feature], feature).toMatchObject({zh: expect.any(String), en: expect.any(String)});
+    const catalogue = featureCatalogue(config);
+    for (const feature of used) expect(catalogue[feature], feature).toMatchObject({zh: expect.any(String), en: expect.any(String)});
   });
 });
 

@@ -147,7 +147,7 @@ describe("an invalid configuration names the exact path, the value and the line"
   it("a condition that fits no shape lists the shapes; one that fits reports inside it", () => {
     const shapeless = edit("when: {feature: frequency, op: \">=\", value: 3}", "when: {feature: frequency}");
     expect(problemAt(problemsOf(shapeless), "classifications[2].tiers[0].when").message).toBe(
-      'got {"feature":"frequency"}; expected a condition: {feature, op, value} | {feature, in} | {classification, in} | {all} | {any} | {not}'
+      'got {"feature":"frequency"}; expected a condition: {feature, op, value} | {feature, in} | {feature, top} | {classification, in} | {all} | {any} | {not}'
     );
     const typo = edit("when: {feature: frequency, op: \">=\", value: 3}", "when: {feature: frequency, opp: \">=\", value: 3}");
     const problems = problemsOf(typo);

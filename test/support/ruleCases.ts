@@ -7,7 +7,7 @@ import {expect} from "vitest";
 import type {Engine} from "../../loaders/engine/engine.js";
 import {tiersSelectSql} from "../../loaders/segment/rulesSql.js";
 import type {ColumnKind} from "../../loaders/segment/segmentSql.js";
-import {classifier, compileRules, explainLadder, type Condition, type FeatureCatalogue, type LadderSource} from "../../src/segmentation/rules/index.js";
+import {classifier, compileRules, explainLadder, rankIndex, rankedFeatures, type Condition, type FeatureCatalogue, type LadderSource} from "../../src/segmentation/rules/index.js";
 import type {ClientPeriod} from "../../src/segmentation/types.js";
 import {oracleTiers} from "./ruleOracle.js";
 
@@ -33,7 +33,9 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({feature: numberFeature, op: fc.constant("in"), value: list(integers)}),
   fc.record({feature: textFeature, op: fc.constantFrom("==", "!="), value: fc.constantFrom(...texts)}),
   fc.record({feature: textFeature, in: list(texts)}),
-  fc.record({feature: fc.constant("b1"), op: fc.constantFrom("==", "!="), value: fc.boolean()})
+  fc.record({feature: fc.constant("b1"), op: fc.constantFrom("==", "!="), value: fc.boolean()}),
+  // shares that land exactly on a count for row counts like 4, 5, 10, 12, 20: ties and lines both
+  fc.record({feature: numberFeature, top: fc.constantFrom(0.1, 0.2, 0.25, 1 / 3, 0.5, 0.75, 1)})
 );
 
 /** A condition over the features and, when given, references to earlier classifications. */
@@ -96,16 +98,18 @@ export async function expectBackendsAgree(engine: Engine, sources: readonly Ladd
   await engine.run(`DROP TABLE IF EXISTS rule_rows`);
   await engine.run(`CREATE TABLE rule_rows (id INTEGER, ${names.map((n) => `${n} ${sqlTypes[n]}`).join(", ")})`);
   await engine.appendRows("rule_rows", ["id", ...names], rows.map((r, i) => [i, ...names.map((n) => r[n as keyof Row])]));
-  const sql = await engine.all<Record<string, unknown>>(`SELECT * FROM (${tiersSelectSql(ladders, {source: "rule_rows", columns, tierColumn})}) s ORDER BY id`);
-  const classify = classifier(ladders);
+  // the rows are one period: {feature, top} ranks within all of them
+  const sql = await engine.all<Record<string, unknown>>(`SELECT * FROM (${tiersSelectSql(ladders, {source: "rule_rows", columns, tierColumn, partitionBy: null})}) s ORDER BY id`);
+  const records: ClientPeriod[] = rows.map((r, i) => Object.fromEntries(Object.entries(r).filter(([, v]) => !(v === null && dropNulls[i]))));
+  const ranks = rankIndex(records, rankedFeatures(ladders));
+  const classify = classifier(ladders, {ranks});
   let decided = 0;
-  rows.forEach((r, i) => {
-    const record: ClientPeriod = Object.fromEntries(Object.entries(r).filter(([, v]) => !(v === null && dropNulls[i])));
-    const expected = oracleTiers(sources as never, types, record);
+  records.forEach((record, i) => {
+    const expected = oracleTiers(sources as never, types, record, records);
     const js = classify(record);
     const classified: Record<string, string> = {};
     for (const ladder of ladders) {
-      const explained = explainLadder(ladder, record, {classified});
+      const explained = explainLadder(ladder, record, {classified, ranks});
       classified[ladder.id] = explained.tier;
       expect(js[ladder.id], `JS ${ladder.id} row ${i}`).toBe(expected[ladder.id]);
       expect(sql[i][tierColumn(ladder.id)], `SQL ${ladder.id} row ${i}`).toBe(expected[ladder.id]);

@@ -8,6 +8,8 @@
 //   `in` asks whether the value is in the list.
 // - all / any / not as in logic; {classification, in} asks whether an earlier
 //   classification gave one of the tiers.
+// - {feature, top: p}: the rows of the period (all rows given) whose value is
+//   present and at least this row's, this row included, are at most p of all rows.
 // - A ladder gives the first tier whose condition holds, else its last tier.
 
 import type {Condition} from "../../src/segmentation/rules/index.js";
@@ -20,25 +22,25 @@ export interface OracleClassification {
   tiers: readonly {id: string; when?: Condition}[];
 }
 
-export function oracleTiers(classifications: readonly OracleClassification[], types: Types, row: Row): Record<string, string> {
+export function oracleTiers(classifications: readonly OracleClassification[], types: Types, row: Row, period: readonly Row[] = [row]): Record<string, string> {
   const decided: Record<string, string> = {};
   for (const c of classifications) {
-    const tier = c.tiers.find((t) => t.when === undefined || oracleHolds(t.when, types, row, decided));
+    const tier = c.tiers.find((t) => t.when === undefined || oracleHolds(t.when, types, row, decided, period));
     decided[c.id] = tier!.id;
   }
   return decided;
 }
 
-export function oracleHolds(c: Condition, types: Types, row: Row, decided: Readonly<Record<string, string>>): boolean {
+export function oracleHolds(c: Condition, types: Types, row: Row, decided: Readonly<Record<string, string>>, period: readonly Row[] = [row]): boolean {
   if ("all" in c) {
-    for (const part of c.all) if (!oracleHolds(part, types, row, decided)) return false;
+    for (const part of c.all) if (!oracleHolds(part, types, row, decided, period)) return false;
     return true;
   }
   if ("any" in c) {
-    for (const part of c.any) if (oracleHolds(part, types, row, decided)) return true;
+    for (const part of c.any) if (oracleHolds(part, types, row, decided, period)) return true;
     return false;
   }
-  if ("not" in c) return !oracleHolds(c.not, types, row, decided);
+  if ("not" in c) return !oracleHolds(c.not, types, row, decided, period);
   if ("classification" in c) return c.in.includes(decided[c.classification]);
   const value = row[c.feature];
   const type = types[c.feature];
@@ -47,6 +49,11 @@ export function oracleHolds(c: Condition, types: Types, row: Row, decided: Reado
   if (type === "text" && (typeof value !== "string" || value === "")) missing = true;
   if (type === "boolean" && typeof value !== "boolean") missing = true;
   if (missing) return false;
+  if ("top" in c) {
+    const number = (v: unknown) => typeof v === "number" && !Number.isNaN(v);
+    const atOrAbove = period.filter((r) => number(r[c.feature]) && (r[c.feature] as number) >= (value as number)).length;
+    return atOrAbove / period.length <= c.top;
+  }
   if ("in" in c) return c.in.includes(value as never);
   const t = c.value;
   if (c.op === ">=") return (value as number) >= (t as number);

@@ -7,7 +7,7 @@
 
 import {featureCatalogue} from "../../src/config/features.js";
 import type {Config} from "../../src/config/schema.js";
-import {classifier, compileRules} from "../../src/segmentation/rules/index.js";
+import {classifier, compileRules, rankIndex, rankedFeatures, type Ladder} from "../../src/segmentation/rules/index.js";
 import {withSizeClass} from "../../src/segmentation/tiers/index.js";
 import type {ClientPeriod} from "../../src/segmentation/types.js";
 import {rfmFeatures, rfmScores, rfmSegmentOf} from "../../src/segmentation/rfm/index.js";
@@ -22,8 +22,10 @@ import type {SegmentationModel} from "../../loaders/segment/model.js";
 export async function segmentAll(engine: DuckDbEngine, config: Config, {onProgress = (_: string) => {}} = {}): Promise<{model: SegmentationModel}> {
   const quarters = (await engine.all<{quarter: string}>(`SELECT quarter FROM periods ORDER BY quarter`)).map((r) => r.quarter);
   const ladders = compileRules(config.classifications, {features: featureCatalogue(config)});
-  const classifyRetail = classifier(ladders.filter((c) => c.appliesTo === "retail"));
-  const classifyCorporate = classifier(ladders.filter((c) => c.appliesTo === "corporate"));
+  const retailLadders = ladders.filter((c) => c.appliesTo === "retail");
+  const corporateLadders = ladders.filter((c) => c.appliesTo === "corporate");
+  // {feature, top} rules rank within the quarter: one classifier per quarter's records
+  const classifierFor = (list: Ladder[], records: readonly ClientPeriod[]) => classifier(list, {ranks: rankIndex(records, rankedFeatures(list))});
   const tierColumns = (tiers: Record<string, string>) => Object.fromEntries(Object.entries(tiers).map(([id, tier]) => [tierColumn(id), tier]));
 
   // Clusters are trained once, on the latest quarter, and every quarter is
@@ -42,6 +44,7 @@ export async function segmentAll(engine: DuckDbEngine, config: Config, {onProgre
 
   for (const quarter of quarters) {
     const retail = quarter === latest ? latestRecords : await retailFeatures(engine, quarter);
+    const classifyRetail = classifierFor(retailLadders, retail);
     const step = valueHistory(retail, history, (record) => classifyRetail(record)[value.classification] === value.tier);
     history = step.history;
     const withHistory = step.records;
@@ -65,6 +68,7 @@ export async function segmentAll(engine: DuckDbEngine, config: Config, {onProgre
     const corporate = (await engine.all<ClientPeriod>(`SELECT * FROM corporate_features WHERE quarter = ${literal(quarter)} ORDER BY client_pid`)).map(
       (record) => withSizeClass(record, config.enterpriseSize)
     );
+    const classifyCorporate = classifierFor(corporateLadders, corporate);
     for (const record of corporate) {
       rows.push(rowInOrder<unknown>(schema, {...place(record), client_type: "corporate", aum: record.avg_daily_deposits, ...tierColumns(classifyCorporate(record))}, null));
     }

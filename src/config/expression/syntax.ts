@@ -106,22 +106,17 @@ export function parseExpression(text: string): Expr {
   const keyword = (word: string) => expect(word, isKeyword(word));
   const symbol = (s: string) => expect(`"${s}"`, isSymbol(s));
 
-  const or = (): Expr => {
-    let left = and();
-    while (isKeyword("OR")) {
-      const at = tokens[pos++].at;
-      left = {kind: "binary", op: "OR", left, right: and(), at};
+  // One level of left-associative binary operators: `operand (op operand)*`.
+  const chain = (ops: readonly string[], operand: () => Expr) => (): Expr => {
+    let left = operand();
+    for (let t = peek(); ops.includes(t.kind === "word" ? t.text.toUpperCase() : t.kind === "symbol" ? t.text : ""); t = peek()) {
+      ++pos;
+      left = {kind: "binary", op: (t.kind === "word" ? t.text.toUpperCase() : t.text) as BinaryOp, left, right: operand(), at: t.at};
     }
     return left;
   };
-  const and = (): Expr => {
-    let left = not();
-    while (isKeyword("AND")) {
-      const at = tokens[pos++].at;
-      left = {kind: "binary", op: "AND", left, right: not(), at};
-    }
-    return left;
-  };
+  const or = (): Expr => chain(["OR"], and)();
+  const and = (): Expr => chain(["AND"], not)();
   const not = (): Expr => {
     if (isKeyword("NOT")) {
       const at = tokens[pos++].at;
@@ -153,22 +148,8 @@ export function parseExpression(text: string): Expr {
     }
     return left;
   };
-  const additive = (): Expr => {
-    let left = multiplicative();
-    while (isSymbol("+") || isSymbol("-")) {
-      const t = tokens[pos++];
-      left = {kind: "binary", op: t.text as BinaryOp, left, right: multiplicative(), at: t.at};
-    }
-    return left;
-  };
-  const multiplicative = (): Expr => {
-    let left = unary();
-    while (isSymbol("*") || isSymbol("/")) {
-      const t = tokens[pos++];
-      left = {kind: "binary", op: t.text as BinaryOp, left, right: unary(), at: t.at};
-    }
-    return left;
-  };
+  const additive = (): Expr => chain(["+", "-"], multiplicative)();
+  const multiplicative = (): Expr => chain(["*", "/"], unary)();
   const unary = (): Expr => {
     if (isSymbol("-")) {
       const at = tokens[pos++].at;

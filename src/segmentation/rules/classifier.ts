@@ -3,7 +3,9 @@
 // leaf (holds.ts); the first tier whose rule holds wins.
 
 import type {ClientPeriod} from "../types.js";
-import {leafHolds} from "./holds.js";
+import {leafHolds, topHolds} from "./holds.js";
+import {rankedFeatures} from "./leaves.js";
+import type {RankIndex} from "./ranks.js";
 import type {Ladder, Rule} from "./types.js";
 
 /** A compiled rule: the record, and the tier index each earlier classification gave (by slot). */
@@ -25,11 +27,16 @@ export interface Classifier {
  * Compiles ladders (from compileRules) in order; each sees the tiers of those
  * before it. A reference to a classification not among them throws
  * `invalid classification reference: <id>` here, before any record is read.
+ * Ladders with {feature, top} rules rank each record among one period's
+ * clients: pass `ranks`, rankIndex(the period's records, rankedFeatures(ladders)),
+ * and classify that period's records.
  */
-export function classifier(ladders: readonly Ladder[]): Classifier {
+export function classifier(ladders: readonly Ladder[], {ranks}: {ranks?: RankIndex} = {}): Classifier {
+  const ranked = rankedFeatures(ladders);
+  if (ranked.length && !ranks) throw new Error(`invalid classifier: {feature: ${ranked[0]}, top} ranks the period's clients; pass {ranks: rankIndex(records, rankedFeatures(ladders))}`);
   const slots = new Map<string, {slot: number; tiers: readonly string[]}>();
   const tests = ladders.map((ladder, slot) => {
-    const compiled = ladder.tiers.map((tier) => (tier.when === null ? null : compile(tier.when, slots)));
+    const compiled = ladder.tiers.map((tier) => (tier.when === null ? null : compile(tier.when, slots, ranks)));
     slots.set(ladder.id, {slot, tiers: ladder.tiers.map((t) => t.id)});
     return compiled;
   });
@@ -56,29 +63,33 @@ export function classifier(ladders: readonly Ladder[]): Classifier {
   return Object.assign(classify, {ids, tiers, codes});
 }
 
-function compile(rule: Rule, slots: Slots): Test {
+function compile(rule: Rule, slots: Slots, ranks: RankIndex | undefined): Test {
   switch (rule.kind) {
     case "all": {
-      const parts = rule.rules.map((r) => compile(r, slots));
+      const parts = rule.rules.map((r) => compile(r, slots, ranks));
       return (record, decided) => {
         for (const part of parts) if (!part(record, decided)) return false;
         return true;
       };
     }
     case "any": {
-      const parts = rule.rules.map((r) => compile(r, slots));
+      const parts = rule.rules.map((r) => compile(r, slots, ranks));
       return (record, decided) => {
         for (const part of parts) if (part(record, decided)) return true;
         return false;
       };
     }
     case "not": {
-      const inner = compile(rule.rule, slots);
+      const inner = compile(rule.rule, slots, ranks);
       return (record, decided) => !inner(record, decided);
     }
     case "feature": {
       const {feature} = rule;
       return (record) => leafHolds(rule, record[feature]);
+    }
+    case "top": {
+      const {feature} = rule;
+      return (record) => topHolds(rule, record[feature], ranks!);
     }
     case "tier": {
       const target = slots.get(rule.classification);

@@ -5,13 +5,20 @@
 // (holds.ts).
 
 import type {ClientPeriod} from "../types.js";
-import {leafHolds} from "./holds.js";
+import {leafHolds, shareAtOrAbove} from "./holds.js";
+import type {RankIndex} from "./ranks.js";
 import type {Check, Ladder, Rule, TierResult} from "./types.js";
 
 /** Tiers decided so far: classification id → tier id. */
 export type Classified = Readonly<Record<string, string>>;
 
-export function explainRule(rule: Rule, record: ClientPeriod, {classified = {}}: {classified?: Classified} = {}): {pass: boolean; checks: Check[]} {
+export interface ExplainOptions {
+  classified?: Classified;
+  /** The period's clients, for {feature, top} rules (classifier's ranks). */
+  ranks?: RankIndex;
+}
+
+export function explainRule(rule: Rule, record: ClientPeriod, {classified = {}, ranks}: ExplainOptions = {}): {pass: boolean; checks: Check[]} {
   const checks: Check[] = [];
   const visit = (r: Rule): boolean => {
     switch (r.kind) {
@@ -25,6 +32,14 @@ export function explainRule(rule: Rule, record: ClientPeriod, {classified = {}}:
         const value = record[r.feature] ?? null;
         const pass = leafHolds(r, value);
         checks.push({feature: r.feature, op: r.op, threshold: r.threshold, value, pass});
+        return pass;
+      }
+      case "top": {
+        if (!ranks) throw new Error(`invalid explanation: {feature: ${r.feature}, top} needs the period's ranks`);
+        const value = record[r.feature] ?? null;
+        const atOrAbove = shareAtOrAbove(r, value, ranks);
+        const pass = atOrAbove !== null && atOrAbove <= r.share;
+        checks.push({feature: r.feature, op: "top", threshold: r.share, value, pass, atOrAbove});
         return pass;
       }
       case "tier": {
@@ -41,11 +56,11 @@ export function explainRule(rule: Rule, record: ClientPeriod, {classified = {}}:
 }
 
 /** The tier of one record in one ladder, with the leaves of the rule that decided it. */
-export function explainLadder(ladder: Ladder, record: ClientPeriod, {classified = {}}: {classified?: Classified} = {}): TierResult {
+export function explainLadder(ladder: Ladder, record: ClientPeriod, options: ExplainOptions = {}): TierResult {
   for (let i = 0; i < ladder.tiers.length; ++i) {
     const {id, when} = ladder.tiers[i];
     if (when === null) return {classification: ladder.id, tier: id, ruleIndex: i, explanation: []};
-    const {pass, checks} = explainRule(when, record, {classified});
+    const {pass, checks} = explainRule(when, record, options);
     if (pass) return {classification: ladder.id, tier: id, ruleIndex: i, explanation: checks};
   }
   throw new Error(`invalid classification: ${ladder.id} has no fallback tier`);

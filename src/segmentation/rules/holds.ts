@@ -9,7 +9,8 @@
 // meets nor misses a threshold. Only `not` turns that false into true.
 
 import type {Value, ValueType} from "./operators.js";
-import type {FeatureRule} from "./types.js";
+import type {RankIndex} from "./ranks.js";
+import type {FeatureRule, TopRule} from "./types.js";
 
 /** The record's value as a value of the feature's type, or undefined when missing. */
 export function present(raw: unknown, type: ValueType): Value | undefined {
@@ -27,4 +28,19 @@ export function present(raw: unknown, type: ValueType): Value | undefined {
 export function leafHolds(rule: FeatureRule, raw: unknown): boolean {
   const value = present(raw, rule.type);
   return value !== undefined && rule.operator.holds(value, rule.threshold);
+}
+
+/**
+ * The share of the period's clients at or above a record's value, or null
+ * when the value is missing; a top rule holds when it is at most the rule's
+ * share. Shares are count / size in doubles, as the SQL back-end divides.
+ */
+export function shareAtOrAbove(rule: TopRule, raw: unknown, ranks: RankIndex): number | null {
+  const value = present(raw, "number");
+  return value === undefined ? null : ranks.atOrAbove(rule.feature, value as number) / ranks.size;
+}
+
+export function topHolds(rule: TopRule, raw: unknown, ranks: RankIndex): boolean {
+  const share = shareAtOrAbove(rule, raw, ranks);
+  return share !== null && share <= rule.share;
 }

@@ -3,9 +3,10 @@
 // loaders/segment/rulesSql.ts) and one explainer.
 export {operators, operatorsFor, type Operator, type OperatorTable, type Threshold, type Value, type ValueType} from "./operators.js";
 export type {Condition} from "./syntax.js";
-export type {Check, FeatureCatalogue, FeatureRule, Ladder, Rule, TierResult, TierRule} from "./types.js";
+export type {Check, FeatureCatalogue, FeatureRule, Ladder, Rule, TierResult, TierRule, TopRule} from "./types.js";
 export {compileRules, resolveLadders, type LadderSource, type ResolveOptions, type RuleIssue, type RulePath} from "./resolve.js";
-export {leafHolds, present} from "./holds.js";
-export {ruleLeaves} from "./leaves.js";
+export {leafHolds, present, shareAtOrAbove, topHolds} from "./holds.js";
+export {rankedFeatures, ruleLeaves} from "./leaves.js";
+export {rankIndex, type RankIndex} from "./ranks.js";
 export {classifier, type Classifier} from "./classifier.js";
-export {explainLadder, explainRule, type Classified} from "./explain.js";
+export {explainLadder, explainRule, type Classified, type ExplainOptions} from "./explain.js";

@@ -1,7 +1,7 @@
-import type {FeatureRule, Rule, TierRule} from "./types.js";
+import type {FeatureRule, Ladder, Rule, TierRule, TopRule} from "./types.js";
 
-/** Every leaf of a rule (feature comparisons and tier references), in order of appearance. */
-export function ruleLeaves(rule: Rule): (FeatureRule | TierRule)[] {
+/** Every leaf of a rule (feature comparisons, top shares and tier references), in order of appearance. */
+export function ruleLeaves(rule: Rule): (FeatureRule | TopRule | TierRule)[] {
   switch (rule.kind) {
     case "all":
     case "any":
@@ -11,4 +11,10 @@ export function ruleLeaves(rule: Rule): (FeatureRule | TierRule)[] {
     default:
       return [rule];
   }
+}
+
+/** The features ladders rank clients by ({feature, top}), each once: what a RankIndex must cover. */
+export function rankedFeatures(ladders: readonly Ladder[]): string[] {
+  const leaves = ladders.flatMap((l) => l.tiers.flatMap((t) => (t.when ? ruleLeaves(t.when) : [])));
+  return [...new Set(leaves.flatMap((leaf) => (leaf.kind === "top" ? [leaf.feature] : [])))];
 }

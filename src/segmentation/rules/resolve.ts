@@ -8,7 +8,8 @@
 // classification applies to and has the type its operator wants; every
 // threshold has the feature's type (a number is never written as "5000000",
 // text never as 101) and is not empty; every {classification, in} names an
-// earlier classification of the same client type and tiers it has.
+// earlier classification of the same client type and tiers it has; every
+// {feature, top} ranks by a number feature, by a share in (0, 1].
 
 import {closest} from "../../config/closest.js";
 import {formatPath} from "../../config/path.js";
@@ -83,6 +84,7 @@ function resolve(condition: Condition, path: RulePath, scope: Scope): Rule {
   if ("any" in condition) return {kind: "any", rules: condition.any.map((c, k) => resolve(c, [...path, "any", k], scope))};
   if ("not" in condition) return {kind: "not", rule: resolve(condition.not, [...path, "not"], scope)};
   if ("classification" in condition) return reference(condition, path, scope);
+  if ("top" in condition) return top(condition, path, scope);
   const [op, value, valuePath] = "op" in condition ? [condition.op, condition.value, [...path, "value"]] : ["in", condition.in, [...path, "in"]];
   return comparison(condition.feature, op, value, {path, valuePath}, scope);
 }
@@ -156,6 +158,24 @@ function valueProblem(value: unknown, type: ValueType, feature: string): string 
       if (value === "true" || value === "false") return gotExpected(value, `${value} without quotes: ${feature} is a yes/no flag`);
       return gotExpected(value, `true or false: ${feature} is a yes/no flag`);
   }
+}
+
+/** {feature, top}: a number feature of the client type, and a share in (0, 1]. */
+function top(condition: {feature: string; top: number}, path: RulePath, scope: Scope): Rule {
+  const {features, sources, index, issues} = scope;
+  const rule: Rule = {kind: "top", feature: condition.feature, share: condition.top};
+  const appliesTo = sources[index].appliesTo ?? "";
+  const info = Object.hasOwn(features, condition.feature) ? features[condition.feature] : undefined;
+  if (!Object.values(features).some((f) => f.of.includes(appliesTo))) return rule;
+  if (!info || !info.of.includes(appliesTo) || info.type !== "number") {
+    const here = Object.keys(features).filter((name) => features[name].of.includes(appliesTo) && features[name].type === "number");
+    const suggestion = closest(condition.feature, here);
+    const why = !info ? (suggestion ? ` (did you mean ${suggestion}?)` : "") : !info.of.includes(appliesTo) ? `; ${condition.feature} is a ${info.of.join(" and ")} feature` : `; ${condition.feature} is ${noun[info.type]}`;
+    issues.push({path: [...path, "feature"], message: gotExpected(condition.feature, `a numeric ${appliesTo} feature to rank clients by${why}`)});
+  }
+  if (!(Number.isFinite(condition.top) && condition.top > 0 && condition.top <= 1))
+    issues.push({path: [...path, "top"], message: gotExpected(condition.top, "a share of clients above 0 and at most 1 (0.2 = the top 20%)")});
+  return rule;
 }
 
 function reference(condition: {classification: string; in: string[]}, path: RulePath, scope: Scope): Rule {

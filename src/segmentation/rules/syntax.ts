@@ -2,6 +2,7 @@
 //   {feature: avg_daily_aum, op: ">=", value: 5000000}
 //   {feature: credit_rating, in: [AAA, AA, A]}       (the same as op: in, value: [...])
 //   {classification: enterprise_size, in: [large]}  (a tier an earlier classification gave)
+//   {feature: annual_revenue, top: 0.2}             (among the period's top 20% of clients by it)
 //   {all: [...]}, {any: [...]}, {not: ...}
 // resolve.ts turns it into the typed rules of types.ts.
 
@@ -10,6 +11,7 @@ import type {Value} from "./operators.js";
 export type Condition =
   | {feature: string; op: string; value: Value | Value[]}
   | {feature: string; in: Value[]}
+  | {feature: string; top: number}
   | {classification: string; in: string[]}
   | {all: Condition[]}
   | {any: Condition[]}

@@ -10,6 +10,7 @@ export type Rule =
   | {kind: "any"; rules: readonly Rule[]}
   | {kind: "not"; rule: Rule}
   | FeatureRule
+  | TopRule
   | TierRule;
 
 /** A comparison of one feature with a threshold of the feature's type. */
@@ -21,6 +22,20 @@ export interface FeatureRule {
   op: string;
   operator: Operator;
   threshold: Threshold;
+}
+
+/**
+ * Among the top `share` of the period's clients by a number feature: the
+ * clients with a value at least as high as this one's, itself included, are
+ * at most `share` of all the period's clients (of the classification's client
+ * type; missing values count in the total and are never at the top). Ties
+ * stand or fall together, so a top 25% of a feature most clients share the
+ * value of is not most clients.
+ */
+export interface TopRule {
+  kind: "top";
+  feature: string;
+  share: number;
 }
 
 /** An earlier classification gave one of these tiers (all of them its own). */
@@ -43,6 +58,7 @@ export type FeatureCatalogue = Readonly<Record<string, {type: ValueType; of: rea
 /** One leaf of a rule as it was evaluated on a record: what it looked at and whether it held. */
 export type Check =
   | {feature: string; op: string; threshold: Threshold; value: unknown; pass: boolean}
+  | {feature: string; op: "top"; threshold: number; value: unknown; pass: boolean; /** share of clients at or above the value */ atOrAbove: number | null}
   | {classification: string; op: "in"; threshold: readonly string[]; value: string; pass: boolean};
 
 export interface TierResult {

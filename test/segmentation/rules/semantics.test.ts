@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {classifier, compileRules, explainRule, type Condition, type FeatureCatalogue} from "../../../src/segmentation/rules/index.js";
+import {classifier, compileRules, explainRule, rankIndex, rankedFeatures, resolveLadders, type Condition, type FeatureCatalogue} from "../../../src/segmentation/rules/index.js";
 import type {ClientPeriod} from "../../../src/segmentation/types.js";
 
 const features: FeatureCatalogue = {
@@ -89,5 +89,58 @@ describe("the rule language's leaves", () => {
     const rule = {kind: "tier", classification: "enterprise_size", tiers: ["large"]} as const;
     expect(explainRule(rule, {}, {classified: {enterprise_size: "large"}}).checks).toEqual([{classification: "enterprise_size", op: "in", threshold: ["large"], value: "large", pass: true}]);
     expect(() => explainRule(rule, {})).toThrow("invalid classification reference: enterprise_size");
+  });
+});
+
+describe("{feature, top}: the period's top share of clients", () => {
+  /** Which of the period's records the rule puts on top, by their x. */
+  function onTop(share: number, xs: (number | null)[]): (number | null)[] {
+    const [ladder] = compileRules([{id: "c", appliesTo: "retail", tiers: [{id: "yes", when: {feature: "x", top: share}}, {id: "no"}]}], {features});
+    const records: ClientPeriod[] = xs.map((x) => ({x}));
+    const classify = classifier([ladder], {ranks: rankIndex(records, rankedFeatures([ladder]))});
+    return records.filter((r) => classify(r).c === "yes").map((r) => r.x as number);
+  }
+
+  it("takes exactly the top share when it falls on a whole number of clients (3 of 15 is 20%)", () => {
+    const xs = Array.from({length: 15}, (_, i) => i + 1);
+    expect(onTop(0.2, xs)).toEqual([13, 14, 15]);
+    // 20% of 14 is 2.8 clients: only 2 fit
+    expect(onTop(0.2, xs.slice(1))).toEqual([14, 15]);
+  });
+
+  it("lets tied clients stand or fall together, so a value most clients share is not 'top'", () => {
+    // 3 of 10 clients tie at the top: 30% > 25%, so none is in the top quartile
+    expect(onTop(0.25, [9, 9, 9, 1, 1, 1, 1, 1, 1, 1])).toEqual([]);
+    expect(onTop(0.3, [9, 9, 9, 1, 1, 1, 1, 1, 1, 1])).toEqual([9, 9, 9]);
+    // growth that 1 in 10 clients has: the top 25% is that one, not the 9 who grew by 0
+    expect(onTop(0.25, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0])).toEqual([1]);
+  });
+
+  it("counts clients without a value in the period but never puts them on top", () => {
+    expect(onTop(0.5, [5, 4, null, null])).toEqual([5, 4]);
+    // 1 of 4 clients is at or above 5: 25% ≤ 33% (of the 2 with a value it would be 50%)
+    expect(onTop(1 / 3, [5, 4, null, null])).toEqual([5]);
+    expect(onTop(1, [null, NaN])).toEqual([]);
+  });
+
+  it("refuses to classify without the period's clients, rather than guess", () => {
+    const [ladder] = compileRules([{id: "c", appliesTo: "retail", tiers: [{id: "yes", when: {feature: "x", top: 0.2}}, {id: "no"}]}], {features});
+    expect(() => classifier([ladder])).toThrow("ranks the period's clients");
+  });
+
+  it("explains a top leaf with the share of clients at or above the value", () => {
+    const [ladder] = compileRules([{id: "c", appliesTo: "retail", tiers: [{id: "yes", when: {feature: "x", top: 0.2}}, {id: "no"}]}], {features});
+    const records: ClientPeriod[] = [1, 2, 3, 4, 5].map((x) => ({x}));
+    const ranks = rankIndex(records, ["x"]);
+    expect(explainRule(ladder.tiers[0].when!, {x: 5}, {ranks}).checks).toEqual([{feature: "x", op: "top", threshold: 0.2, value: 5, pass: true, atOrAbove: 0.2}]);
+    expect(explainRule(ladder.tiers[0].when!, {x: 4}, {ranks}).checks[0]).toMatchObject({pass: false, atOrAbove: 0.4});
+  });
+
+  it("type-checks the feature and the share at load", () => {
+    const problems = (when: Condition) => resolveLadders([{id: "c", appliesTo: "retail", tiers: [{id: "yes", when}, {id: "no"}]}], {features}).issues.map((i) => i.message);
+    expect(problems({feature: "credit_rating", top: 0.2})).toEqual(['got "credit_rating"; expected a numeric retail feature to rank clients by; credit_rating is text']);
+    expect(problems({feature: "avg_daily_aun", top: 0.2})).toEqual(['got "avg_daily_aun"; expected a numeric retail feature to rank clients by (did you mean avg_daily_aum?)']);
+    expect(problems({feature: "x", top: 20})).toEqual(["got 20; expected a share of clients above 0 and at most 1 (0.2 = the top 20%)"]);
+    expect(problems({feature: "x", top: 0})).toHaveLength(1);
   });
 });
