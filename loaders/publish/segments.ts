@@ -7,6 +7,8 @@ import {retailLadder} from "../segment/definitions.js";
 import {double, exactMean, exactSum} from "../engine/dialect.js";
 import type {SegmentationModel} from "../segment/model.js";
 import {adjustedRandIndexOfTable, normalizedMutualInfoOfTable} from "../../src/segmentation/agreement/index.js";
+import {complementaryHidden, regionTierLines} from "../../src/segmentation/privacy/index.js";
+import {featureCatalogue} from "../../src/config/features.js";
 
 const allRegions = "*";
 
@@ -42,16 +44,26 @@ export async function segmentsData(engine: DuckDbEngine, config: Config, model: 
     WHERE s.client_type = 'retail'
     GROUP BY s.quarter, s.cluster ORDER BY 1, 2`);
 
-  const corporate = config.classifications
-    .filter((c) => c.appliesTo === "corporate")
-    .map((c) => ({id: c.id, tiers: c.tiers.map((t) => t.id)}));
-  const corporateTiers = [];
-  for (const c of corporate) {
-    const rows = await engine.all(`
-      ${byQuarterAndRegion(`'${c.id}' AS classification, tier_${c.id} AS tier, COUNT(*) AS clients, ${exactSum("aum")} AS aum`, `(SELECT * FROM segments WHERE client_type = 'corporate') s`, `tier_${c.id}`)}
-      ORDER BY 1, 2, 4`);
-    corporateTiers.push(...rows);
-  }
+  /** Each classification's tiers by quarter and region: clients and AUM (average daily deposits for corporates). */
+  const classificationRows = async (clientType: "retail" | "corporate", list: {id: string}[]) => {
+    const rows: TierRow[] = [];
+    for (const c of list) {
+      rows.push(
+        ...(await engine.all<TierRow>(`
+      ${byQuarterAndRegion(`'${c.id}' AS classification, tier_${c.id} AS tier, COUNT(*) AS clients, ${exactSum("aum")} AS aum`, `(SELECT * FROM segments WHERE client_type = '${clientType}') s`, `tier_${c.id}`)}
+      ORDER BY 1, 2, 4`))
+      );
+    }
+    return rows;
+  };
+  const tiersOf = (type: "retail" | "corporate") => config.classifications.filter((c) => c.appliesTo === type).map((c) => ({id: c.id, tiers: c.tiers.map((t) => t.id)}));
+  const corporate = tiersOf("corporate");
+  const corporateTiers = await classificationRows("corporate", corporate);
+  // The retail classifications besides the official ladder (value, activity,
+  // churn, contribution, deposit behaviour, …), with small cells' complements
+  // hidden: a region's clients and the bank-wide cell are published beside them.
+  const retailClassifications = tiersOf("retail").filter((c) => c.id !== ladder.classification);
+  const retailTiers = withComplementsHidden(await classificationRows("retail", retailClassifications), retailClassifications, config.privacy.suppressionThreshold);
 
   // Agreement of clusters with the official ladder, per quarter, on full
   // (unsuppressed) counts: statistics, not cells, so nothing is disclosed.
@@ -70,8 +82,13 @@ export async function segmentsData(engine: DuckDbEngine, config: Config, model: 
     clusterTrainedOn: model.clusters.trainedOn,
     diagnostics: model.clusters.diagnostics,
     features: config.kmeans.features,
+    // names and units of what clusters, rules and profiles show: built-in and the bank's own
+    featureNames: featuresShown(config),
+    currency: config.bank.currency ?? null,
     rfmSegmentOrder: config.rfm.segments.map((s) => s.id),
     corporateClassifications: corporate,
+    retailClassifications,
+    retailTiers,
     tierCounts: tiers,
     clusterCounts: clusters,
     crossTab,
@@ -80,4 +97,52 @@ export async function segmentsData(engine: DuckDbEngine, config: Config, model: 
     profiles,
     corporateTiers,
   };
+}
+
+interface TierRow {
+  quarter: string;
+  region: string;
+  classification: string;
+  tier: string;
+  clients: number | null;
+  aum: number | null;
+  suppressed?: true;
+}
+
+/**
+ * Hides, per quarter and classification, the small cells of the region × tier
+ * table and the cells that would give them back by subtraction
+ * (src/segmentation/privacy/complementary.ts); the publish step's own pass
+ * then finds nothing small left in them.
+ */
+function withComplementsHidden(rows: TierRow[], classifications: {id: string; tiers: string[]}[], threshold: number): TierRow[] {
+  const out = rows.map((r) => ({...r}));
+  const groups = new Map<string, TierRow[]>();
+  for (const r of out) {
+    const key = `${r.quarter}|${r.classification}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(r);
+  }
+  for (const group of groups.values()) {
+    const tiers = classifications.find((c) => c.id === group[0].classification)!.tiers;
+    const regions = [...new Set(group.map((r) => r.region).filter((r) => r !== allRegions))].sort();
+    const cell = (region: string, tier: string) => group.find((r) => r.region === region && r.tier === tier);
+    const order = [...regions, allRegions];
+    const counts = order.map((region) => tiers.map((tier) => Number(cell(region, tier)?.clients ?? 0)));
+    const hidden = complementaryHidden(counts, {threshold, lines: regionTierLines(regions.length, tiers.length)});
+    order.forEach((region, i) =>
+      tiers.forEach((tier, j) => {
+        const row = cell(region, tier);
+        if (hidden[i][j] && row) Object.assign(row, {clients: null, aum: null, suppressed: true});
+      })
+    );
+  }
+  return out;
+}
+
+/** Label and unit of every feature the segments page names (k-means features, rule features), from the one catalogue. */
+function featuresShown(config: Config) {
+  const catalogue = featureCatalogue(config);
+  const names = new Set(config.kmeans.features.map((f) => f.feature));
+  return Object.fromEntries([...names].filter((n) => catalogue[n]).map((n) => [n, {zh: catalogue[n].zh, en: catalogue[n].en, unit: catalogue[n].unit}]));
 }

@@ -3,7 +3,7 @@
 // Isomorphic and pure: the page renders the configuration the site was built with.
 
 import {operators as defaultOperators, type OperatorTable, type Value} from "../segmentation/rules/operators.js";
-import {featureNames, type FeatureName} from "./features.js";
+import {featureCatalogue, featureNames, type FeatureName} from "./features.js";
 import type {Classification, Condition, Config, Label, RfmConfig} from "./schema.js";
 
 export type Locale = "zh-CN" | "en";
@@ -115,8 +115,11 @@ export interface DescribedClassification {
   rules: string[];
 }
 
-/** Every classification's rules, in the configuration's order (which is evaluation order). */
-export function describeClassifications(config: Pick<Config, "classifications" | "locale">, {locale = config.locale, features = featureNames}: Omit<DescribeOptions, "classifications"> = {}): DescribedClassification[] {
+/** Every classification's rules, in the configuration's order (which is evaluation order); features named from its catalogue (built-in and own). */
+export function describeClassifications(
+  config: Pick<Config, "classifications" | "locale" | "features">,
+  {locale = config.locale, features = featureCatalogue(config)}: Omit<DescribeOptions, "classifications"> = {}
+): DescribedClassification[] {
   return config.classifications.map((c) => ({
     id: c.id,
     label: pick(c.label, locale),

@@ -54,3 +54,16 @@ export function transitionLines(rows: readonly string[], columns: readonly strin
   lines.push(among((i, j) => j > i), among((i, j) => j < i), among((i, j) => i === j));
   return lines;
 }
+
+/**
+ * The published sums of a region × tier table with the bank-wide row last
+ * (`rows` regions, then "all regions"): each row (a region's clients,
+ * published with the official ladder) and each column with its bank-wide
+ * cell (the regions add up to it, so one hidden cell among them is given back).
+ */
+export function regionTierLines(regions: number, tiers: number): Cell[][] {
+  const lines: Cell[][] = [];
+  for (let i = 0; i <= regions; ++i) lines.push(Array.from({length: tiers}, (_, j) => [i, j] as const));
+  for (let j = 0; j < tiers; ++j) lines.push(Array.from({length: regions + 1}, (_, i) => [i, j] as const));
+  return lines;
+}

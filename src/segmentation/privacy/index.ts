@@ -7,4 +7,4 @@ export {
   type SuppressOptions,
   type Suppressed,
 } from "./suppress.js";
-export {complementaryHidden, transitionLines, type Cell} from "./complementary.js";
+export {complementaryHidden, regionTierLines, transitionLines, type Cell} from "./complementary.js";
