@@ -86,6 +86,31 @@ describe.skipIf(!available)("the built site in Chromium, offline", () => {
     await context.close();
   }, 120_000);
 
+  it("shows contribution tiers, deposit bands and the traditional size cut on the segments page, in both languages, with the pipeline's counts", async () => {
+    const site = JSON.parse(readFileSync(path.join(currentOutputsSync(), "site", "segments.json"), "utf8"));
+    const {labels} = site.meta;
+    const latest = site.meta.asOf;
+    for (const locale of ["zh-CN", "en"] as const) {
+      const {tab, context} = await visit("segments", locale);
+      const tables = await tab.$$eval("table", (nodes) => nodes.map((n) => n.innerText));
+      const pick = (label: {zh: string; en: string}) => (locale === "en" ? label.en : label.zh);
+      for (const id of ["contribution", "deposit_amount_band", "deposit_term_band", "deposit_frequency", "traditional_size"]) {
+        const classification = labels.classifications[id];
+        const table = tables.find((text) => text.includes(pick(classification.label)));
+        expect(table, `${id} in ${locale}`).toBeDefined();
+        // every tier by name, with its bank-wide count in the latest quarter (the page opens on it)
+        const rows = [...site.retailTiers, ...site.corporateTiers].filter((r) => r.classification === id && r.quarter === latest && r.region === "*");
+        for (const [tier, name] of Object.entries(classification.tiers) as [string, {zh: string; en: string}][]) {
+          const line = table!.split("\n").find((l) => l.includes(pick(classification.label)) && l.includes(pick(name)));
+          expect(line, `${id}.${tier} in ${locale}`).toBeDefined();
+          const row = rows.find((r) => r.tier === tier);
+          if (row?.clients) expect(line).toContain(formatCount(row.clients, {locale}));
+        }
+      }
+      await context.close();
+    }
+  }, 240_000);
+
   it("switches to English and keeps the choice on the next page", async () => {
     const context = await chromium.browser.newContext();
     const tab = await context.newPage();

@@ -4,12 +4,14 @@
 // tier; k-means on behaviour plays the clusters; ARI / NMI say how far they agree.
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
-import {describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {pseudonym} from "../../loaders/anonymise/pseudonym.js";
+import {parseConfig} from "../../loaders/config/index.js";
+import {repoRoot} from "../../loaders/pipeline/run.js";
+import {runExample, testKey, type ExampleRun} from "./exampleRun.js";
 import {adjustedRandIndex, contingencyTable, normalizedMutualInfo, rowMix} from "../../src/segmentation/agreement/index.js";
 import {assignClusters, clusterLabels, fitClusters} from "../../src/segmentation/clusters/index.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const file = path.resolve(repoRoot, "../shared/realdata/kaggle-bankchurners/BankChurners.csv");
 const present = existsSync(file);
 
@@ -139,3 +141,78 @@ function recompute(counts: number[][]) {
     });
   }
 );
+
+// The worked example (data/examples/bankchurners/config.yaml): the card
+// figures enter as the bank's own columns and table, become its own features,
+// and the clusters are trained on them. Every number is recomputed here from
+// the CSV: each client's features, each client's cluster (the same model
+// trained on the CSV's values), the published profiles, names and units.
+(present ? describe : describe.skip)(present ? "BankChurners worked example: the bank's own card features drive the clusters" : `BankChurners example: skipped, ${file} is absent`, () => {
+  let run: ExampleRun;
+  const records = present ? readBankChurners() : [];
+  // the example's own features, from the CSV's columns
+  const own = (r: Record<string, string | number>) => ({
+    credit_limit: Number(r.Credit_Limit),
+    purchases_12m: Number(r.Total_Trans_Amt),
+    purchase_count_12m: Number(r.Total_Trans_Ct),
+    revolving_balance: Number(r.Total_Revolving_Bal),
+    utilisation: Number(r.Avg_Utilization_Ratio),
+    months_inactive: Number(r.Months_Inactive_12_mon),
+    income_band: r.Income_Category === "Unknown" ? null : String(r.Income_Category),
+  });
+  beforeAll(async () => void (run = await runExample("bankchurners")), 300_000);
+  afterAll(async () => run?.cleanup());
+
+  it("computes every client's own features as the CSV gives them", async () => {
+    const rows = await run.query<Record<string, unknown>>(
+      `SELECT client_pid, credit_limit, purchases_12m, purchase_count_12m, revolving_balance, utilisation, months_inactive, income_band, spend_to_limit, avg_daily_aum FROM features`
+    );
+    const byPid = new Map(rows.map((r) => [r.client_pid as string, r]));
+    expect(byPid.size).toBe(10_127);
+    for (const record of records) {
+      const row = byPid.get(pseudonym(testKey, String(record.CLIENTNUM)))!;
+      const expected = own(record);
+      expect({...row, client_pid: undefined, spend_to_limit: undefined, avg_daily_aum: undefined}).toEqual({...expected, client_pid: undefined, spend_to_limit: undefined, avg_daily_aum: undefined});
+      expect(row.spend_to_limit as number).toBeCloseTo(expected.purchases_12m / expected.credit_limit, 12);
+      // nothing is forced into the balance slots: the card bank holds no AUM
+      expect(row.avg_daily_aum).toBe(0);
+    }
+  });
+
+  it("clusters every card holder as a model trained on the CSV's values does", async () => {
+    const config = parseConfig(readFileSync(path.join(repoRoot, "data/examples/bankchurners/config.yaml"), "utf8"));
+    const fromCsv = records.map((r) => ({client_pid: pseudonym(testKey, String(r.CLIENTNUM)), ...own(r)}));
+    const model = fitClusters(fromCsv, config.kmeans, {idField: "client_pid"});
+    const clusters = assignClusters(model, fromCsv);
+    const segments = new Map((await run.query<{client_pid: string; cluster: number}>(`SELECT client_pid, cluster FROM segments`)).map((s) => [s.client_pid, s.cluster]));
+    expect(fromCsv.filter((r, i) => segments.get(r.client_pid) !== clusters[i]).length).toBe(0);
+    expect(new Set(clusters).size).toBe(config.kmeans.k);
+    // the published profiles are the clusters' means of the CSV's values
+    const site = await run.site("segments");
+    for (let c = 0; c < config.kmeans.k; ++c) {
+      const members = fromCsv.filter((_, i) => clusters[i] === c);
+      const profile = site.profiles.find((p: {cluster: number}) => p.cluster === c);
+      expect(profile.clients).toBe(members.length);
+      for (const f of config.kmeans.features) {
+        const mean = members.reduce((s, m) => s + (m[f.feature as keyof typeof m] as number), 0) / members.length;
+        expect(profile[f.feature], `cluster ${c} ${f.feature}`).toBeCloseTo(mean, 2);
+      }
+    }
+  });
+
+  it("publishes the features by their own names and units, and calls none of them AUM", async () => {
+    const site = await run.site("segments");
+    expect(site.featureNames).toEqual({
+      credit_limit: {zh: "信用额度", en: "Credit limit", unit: "money"},
+      purchases_12m: {zh: "近12个月消费金额", en: "Purchases (12 months)", unit: "money"},
+      purchase_count_12m: {zh: "近12个月消费笔数", en: "Purchases made (12 months)", unit: "count"},
+      revolving_balance: {zh: "循环余额", en: "Revolving balance", unit: "money"},
+      utilisation: {zh: "额度使用率", en: "Credit utilisation", unit: "share"},
+      months_inactive: {zh: "近12个月不活跃月数", en: "Inactive months (12 months)", unit: "months"},
+    });
+    expect(site.currency).toEqual({zh: "美元", en: "USD"});
+    const named = JSON.stringify([site.featureNames, site.features, site.clusterLabels]);
+    expect(named).not.toMatch(/AUM|金融资产|日均资产/);
+    expect(site.clusterLabels.map((l: {en: string}) => l.en).join(" ")).toMatch(/credit limit|purchases|revolving balance|utilisation|inactive months/i);
+  });
+});

@@ -14,8 +14,9 @@ import {serveStatic} from "../../loaders/browser/staticServer.js";
 import {repoRoot} from "../../loaders/pipeline/run.js";
 import {examplePresent, testKey} from "./exampleRun.js";
 
-const examples = [
-  {name: "bankchurners", folder: "kaggle-bankchurners", emptyBecause: /one quarter|一个季度/},
+const examples: {name: string; folder: string; emptyBecause: RegExp | null; shows?: Record<string, RegExp>}[] = [
+  // the card figures are the bank's own features, shown by name and unit in the cluster profiles
+  {name: "bankchurners", folder: "kaggle-bankchurners", emptyBecause: /one quarter|一个季度/, shows: {segments: /Credit limit \(USD\)|信用额度（美元）/}},
   {name: "bank-marketing", folder: "uci-bank-marketing", emptyBecause: /control group|对照组/},
   {name: "online-retail", folder: "uci-online-retail-ii", emptyBecause: null},
   {name: "berka", folder: "berka-pkdd99-partial", emptyBecause: /transactions|交易/},
@@ -66,6 +67,7 @@ describe.skipIf(!present || !chromiumAvailable())("real-data example sites", () 
           await renderWholePage(tab);
           const errors = await tab.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent));
           text += await tab.$$eval(".seg-note", (nodes) => nodes.map((n) => n.textContent).join("\n"));
+          if (example.shows?.[page]) expect(await tab.textContent("main"), page).toMatch(example.shows[page]);
           expect({page, ...problems, errors}).toEqual({page, outsideRequests: [], consoleErrors: [], pageErrors: [], errors: []});
           await context.close();
         }

@@ -39,7 +39,8 @@ const kindOfUnit = (unit: FeatureUnit): ValueKind => ({number: "number", text: "
 /** How expressions see a table column. */
 export function columnKind(column: TableSpec["columns"][number], table: TableSpec): ColumnKind {
   if (column.directIdentifier) return {unusable: "it is a direct identifier, which never leaves the secure extract"};
-  if (column.name === table.features?.period) return {unusable: `it places ${table.name}'s rows in periods (see window)`};
+  // (a period column of another type is reported by the extract check, and read as any column here)
+  if (column.name === table.features?.period && ["month", "quarter", "date"].includes(column.type)) return {unusable: `it places ${table.name}'s rows in periods (see window)`};
   switch (column.type) {
     case "integer":
     case "decimal":
@@ -79,11 +80,16 @@ export function checkOwnFeatures(input: Record<string, unknown>, {contract, feat
     if (from === fromFeatures) {
       for (const key of ["aggregate", "window", "where"]) if (f[key] !== undefined) problem(at(key), `${key} only applies to features aggregated from a table; from: features computes each client-quarter from its own features`);
       // The record's features: built-in ones of the features stage and own ones listed before this one.
-      const earlier = new Set(list(input.features).slice(0, i).map((e) => text(record(e).id)));
+      const position = new Map(list(input.features).map((e, k) => [text(record(e).id), k]));
       const columns = Object.fromEntries(
         Object.entries(features)
-          .filter(([name, feature]) => feature.of.includes(appliesTo) && !feature.derived && (!feature.own || earlier.has(name)))
-          .map(([name, feature]) => [name, ({number: "number", text: "code", boolean: "boolean"} as const)[feature.type]])
+          .filter(([, feature]) => feature.of.includes(appliesTo) && !feature.derived)
+          .map(([name, feature]): [string, ColumnKind] => [
+            name,
+            feature.own && position.get(name)! >= i
+              ? {unusable: `it is features[${position.get(name)}], not listed before this one: a feature computed from features reads the ones before it`}
+              : ({number: "number", text: "code", boolean: "boolean"} as const)[feature.type],
+          ])
       );
       const scope = {columns, source: `the features of a ${appliesTo} client-quarter (built-in, and own ones listed before this one)`, previous: true};
       const kind = expression(f.expression, at("expression"), scope, issues, {required: "an expression over the client-quarter's features"});
@@ -107,7 +113,9 @@ export function checkOwnFeatures(input: Record<string, unknown>, {contract, feat
       const columns = Object.fromEntries(table.columns.map((c) => [c.name, columnKind(c, table)]));
       const scope = {columns, source: from};
       expressionOf(f.where, at("where"), scope, issues, "boolean", "where");
-      const kind = expression(f.expression, at("expression"), scope, issues, {required: agg === "count" ? undefined : `the value to ${agg} over ${from}'s rows`});
+      // count without an expression counts rows: a number like any count
+      const rows = agg === "count" && f.expression === undefined;
+      const kind = rows ? "number" : expression(f.expression, at("expression"), scope, issues, {required: `the value to ${agg} over ${from}'s rows`});
       if (kind === undefined) return;
       const {reads, makes} = aggregation[agg];
       if (kind !== "null" && !reads.includes(kind))
@@ -132,7 +140,9 @@ function expression(value: unknown, path: ConfigPath, scope: ExpressionScope, is
     return undefined;
   }
   const {kind, problems} = checkExpression(source, scope);
-  for (const p of problems) issues.push({path, message: `${p.message} (character ${p.at + 1} of ${JSON.stringify(source)})`});
+  // one line per problem: a column named twice is reported where it first appears
+  const seen = new Set<string>();
+  for (const p of problems) if (!seen.has(p.message) && seen.add(p.message)) issues.push({path, message: `${p.message} (character ${p.at + 1} of ${JSON.stringify(source)})`});
   return kind;
 }
 
