@@ -225,6 +225,12 @@ export const labels = {
   "caption.quarantine": {"zh-CN": "被隔离的行及原因；明细见隔离文件", en: "Quarantined rows by reason; the quarantine file has each row"},
   "chart.whatIfTiers": {"zh-CN": "试算层级规模（{quarter}）", en: "What-if tier sizes ({quarter})"},
   "chart.whatIfCrossTab": {"zh-CN": "试算：聚类 × 层级", en: "What-if: cluster × tier"},
+  "chart.whatIfRfm": {"zh-CN": "试算 RFM 分群（{quarter}）", en: "What-if RFM segments ({quarter})"},
+  "text.publishedModel": {"zh-CN": "聚类按流水线训练的模型（中心、标准化）划分，与「客户分层」页一致。", en: "Clusters are assigned with the model the pipeline trained (its centres and scaling), as on the Segments page."},
+  "text.retrainedModel": {
+    "zh-CN": "聚类数或特征与流水线的模型不同：已在样本上按配置的重启次数重新训练，编号与「客户分层」页不对应。",
+    en: "k or the features differ from the pipeline's model: a model was trained on the sample with the configured restarts; its cluster numbers are not the Segments page's.",
+  },
   "chart.whatIfMigration": {"zh-CN": "试算迁移：{from} → {to}", en: "What-if migration: {from} → {to}"},
 
   // Columns, axes, KPIs

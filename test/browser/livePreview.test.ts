@@ -101,6 +101,21 @@ describe.skipIf(!available)("the live preview", () => {
     await page.waitForFunction(() => /毫秒|ms/.test(document.querySelector(".muted")?.textContent ?? ""), null, {timeout: 120_000});
     const tables = await page.$$eval("table", (nodes) => nodes.length);
     expect(tables).toBeGreaterThanOrEqual(1);
+    // clusters come from the model the pipeline trained, not one retrained in the page
+    expect(await page.textContent("main")).toMatch(/流水线训练的模型|the model the pipeline trained/);
+    // the RFM bins slider moves the RFM segment table (it used to change nothing visible)
+    const rfmTable = () => page.$$eval("table", (nodes) => nodes.map((n) => n.textContent ?? "").find((t) => /冠军|Champions|重要价值客户/.test(t)) ?? "");
+    const before = await rfmTable();
+    expect(before).not.toBe("");
+    await page.$$eval("label", (labels) => {
+      const bins = labels.find((l) => /RFM/.test(l.textContent ?? ""))!.parentElement!.querySelector("input[type=range]") as HTMLInputElement;
+      bins.value = "3";
+      bins.dispatchEvent(new Event("input", {bubbles: true}));
+    });
+    await page.waitForFunction((old) => {
+      const text = [...document.querySelectorAll("table")].map((n) => n.textContent ?? "").find((t) => /冠军|Champions|重要价值客户/.test(t));
+      return text !== undefined && text !== old;
+    }, before, {timeout: 120_000});
     expect(await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent))).toEqual([]);
     expect(problems).toEqual({outsideRequests: [], consoleErrors: [], pageErrors: []});
     await context.close();

@@ -3,5 +3,6 @@ export {rfmFeatures} from "./rfmFeatures.js";
 export {rfmScores, combineFm, type RfmAccessor, type RfmScores} from "./rfmScores.js";
 export {rfmSegment, rfmSegmentIndex, rfmSegments} from "./rfmSegment.js";
 export {checkSegmentMap, type SegmentMapReport} from "./checkSegmentMap.js";
+export {scaleSegmentMap} from "./scaleSegmentMap.js";
 // The pipeline reads it as "the segment of (r, fm)".
 export {rfmSegment as rfmSegmentOf} from "./rfmSegment.js";

@@ -1,1 +1,1 @@
-export {recompute, sampleRecords, type ExplorerSample, type SampleColumns} from "./recompute.js";
+export {recompute, sameClusterSettings, sampleRecords, type ExplorerSample, type RecomputeOptions, type SampleColumns, type WhatIf} from "./recompute.js";
