@@ -22,7 +22,7 @@ import type {RetailClient} from "./retailPlan.js";
 import type {DemoWindow} from "./window.js";
 
 /** The file's columns, as extract.extraTables.deposits declares them (test/demo/deposits.test.ts holds the two equal). */
-export const depositColumns = ["deposit_id", "client_id", "placed_on", "product", "amount", "term_months"] as const;
+export const depositColumns = ["client_id", "deposit_id", "placed_on", "product", "amount", "term_months"] as const;
 
 const depositStream = 13;
 
@@ -100,7 +100,7 @@ export function writeClientDeposits(client: RetailClient, window: DemoWindow, ou
     result = {client_id: client.clientId, quarter: quarterLabel(window.firstQuarter + lastQuarter), deposits: p.deposits, averageAmount: p.amount, averageTermMonths: p.term, bands: p.bands};
   }
   rows.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  for (const r of rows) out.line(`${ids.next()},${client.clientId},${r.day},${r.product},${formatCents(r.cents)},${r.term ?? ""}`);
+  for (const r of rows) out.line(`${client.clientId},${ids.next()},${r.day},${r.product},${formatCents(r.cents)},${r.term ?? ""}`);
   return result;
 }
 

@@ -42,6 +42,8 @@ export interface OwnFeatureParts {
   aggregated: Column[];
   /** The features computed from features, in order: each a layer over the ones before. */
   derived: {name: string; sql: (layer: string) => string}[];
+  /** Every own feature of the client type, in the configuration's order: the table's column order after the built-in ones. */
+  names: string[];
 }
 
 /** Quarter index, so that PREVIOUS can tell a client's earlier quarter from a gap. */
@@ -173,7 +175,7 @@ export function ownFeatureParts(plan: OwnFeaturesPlan, appliesTo: "retail" | "co
         return `CAST(COALESCE(${value}, ${constant(f.default)}) AS ${typeOf(f)})`;
       },
     }));
-  return {ctes, joins, aggregated, derived};
+  return {ctes, joins, aggregated, derived, names: features.map((f) => f.id)};
 }
 
 /**
@@ -193,7 +195,7 @@ export function featureTableSql(
     const alias = `d${i}`;
     layer = `SELECT ${alias}.*, ${sql(alias)} AS ${ident(name)} FROM (${layer}) ${alias}`;
   });
-  const names = [...columns.map(([, name]) => name), ...own.aggregated.map(([, name]) => name), ...own.derived.map((d) => d.name)];
+  const names = [...columns.map(([, name]) => name), ...own.names];
   const ctes = [...withs, ...own.ctes];
   return `CREATE TABLE ${table} AS
      ${ctes.length ? `WITH ${ctes.join(",\n")}` : ""}

@@ -208,7 +208,9 @@ async function runInWarehouse(options: PipelineOptions, kind: EngineKind): Promi
   try {
     await withAtomicDir(dir, async (tmp) => {
       // The scratch schema keeps the previous run's tables: start clean.
-      for (const view of ["s_balances", "s_transactions"]) await engine.run(`DROP VIEW IF EXISTS ${view}`);
+      // (the staging views of the configuration's own tables read pid_map too)
+      const ownViews = extractContract(config).filter((t) => t.own).map((t) => `"s_${t.name}"`);
+      for (const view of ["s_balances", "s_transactions", ...ownViews]) await engine.run(`DROP VIEW IF EXISTS ${view}`);
       for (const table of warehouseWorkTables) await engine.run(`DROP TABLE IF EXISTS ${table}`);
       const manifest = [];
       for (const table of Object.keys(config.extract.tables)) {

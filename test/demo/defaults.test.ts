@@ -5,6 +5,8 @@ import {demoDefaults} from "../../loaders/demo/generate.js";
 import {retailTierLadder, valueClientLine} from "../../loaders/demo/thresholds.js";
 import {industrySizeBounds} from "../../loaders/demo/industries.js";
 import {demoWindow} from "../../loaders/demo/window.js";
+import {depositColumns} from "../../loaders/demo/deposits.js";
+import {extractContract} from "../../loaders/contract/tables.js";
 
 const config = parse(readFileSync(new URL("../../data/config.default.yaml", import.meta.url), "utf8"));
 
@@ -18,6 +20,12 @@ describe("demo bank defaults", () => {
     expect(tiers.map((t: any) => [t.id, t.when?.value ?? 0])).toEqual(retailTierLadder.map((t) => [t.id, t.min]));
     const value = config.classifications.find((c: any) => c.id === "value_client").tiers[0];
     expect(value.when.value).toBe(valueClientLine);
+  });
+
+  it("writes deposits.csv with the columns the configuration declares for the bank's own deposits table", () => {
+    const table = extractContract(config).find((t) => t.name === "deposits")!;
+    expect(table.columns.map((c) => c.name)).toEqual([...depositColumns]);
+    expect(config.extract.tables.deposits).toEqual({path: "deposits.csv"});
   });
 
   it("the planted enterprise-size table is the configuration's default", () => {

@@ -15,7 +15,7 @@ describe("generateDemoBank", () => {
     await generateDemoBank({...options, outDir: join(root, "a")});
     await generateDemoBank({...options, outDir: join(root, "b")});
     expect(files(join(root, "a"))).toEqual(files(join(root, "b")));
-    expect(files(join(root, "a"))).toHaveLength(9);
+    expect(files(join(root, "a"))).toHaveLength(10);
     for (const f of files(join(root, "a"))) expect(readFileSync(join(root, "b", f)).equals(readFileSync(join(root, "a", f))), f).toBe(true);
   });
 

@@ -8,15 +8,18 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {openDuckDb} from "../../loaders/engine/duckdb.js";
 import {ensurePipeline} from "../../loaders/pipeline/ensure.js";
 import {columnKind} from "../../loaders/segment/segmentSql.js";
-import {featureNames, featuresOf, type FeatureRecords} from "../../src/config/features.js";
+import {featureCatalogue, featureNames, featuresOf, type FeatureCatalogue, type FeatureRecords} from "../../src/config/features.js";
 
 // Keys and periods: columns of the tables, not features a rule may read.
 const keys = ["client_pid", "quarter", "client_type", "month", "m_pos"];
 const tables: Record<FeatureRecords, string> = {retail: "features", corporate: "corporate_features", monthly: "monthly_aum"};
 
 let columns: Record<FeatureRecords, Record<string, string>>;
+/** The built-in features and the default configuration's own. */
+let catalogue: FeatureCatalogue;
 beforeAll(async () => {
-  const {dir} = await ensurePipeline({quiet: true});
+  const {dir, config} = await ensurePipeline({quiet: true});
+  catalogue = featureCatalogue(config);
   const engine = await openDuckDb();
   const read = async (table: string) =>
     Object.fromEntries(
@@ -30,11 +33,16 @@ beforeAll(async () => {
 
 describe("the feature catalogue", () => {
   for (const records of ["retail", "corporate", "monthly"] as const) {
-    it(`lists exactly the ${records} features the features stage writes, with their types`, () => {
-      const listed = featuresOf(records).filter((name) => !featureNames[name].derived);
-      expect(Object.fromEntries(listed.map((name) => [name, featureNames[name].type]))).toEqual(columns[records]);
+    it(`lists exactly the ${records} features the features stage writes, with their types, the configuration's own included`, () => {
+      const listed = featuresOf(records, catalogue).filter((name) => !catalogue[name].derived);
+      expect(Object.fromEntries(listed.map((name) => [name, catalogue[name].type]))).toEqual(columns[records]);
     });
   }
+
+  it("has the default configuration's own features after the built-in ones", () => {
+    expect(Object.keys(columns.retail).slice(-6)).toEqual(["annual_revenue", "aum_growth", "product_growth", "deposits_per_year", "deposit_amount", "deposit_term_months"]);
+    expect(Object.keys(catalogue).filter((name) => catalogue[name].own)).toEqual(Object.keys(columns.retail).slice(-6));
+  });
 
   it("marks as derived only what segmentation adds: the value history and the size class", () => {
     expect(Object.keys(featureNames).filter((name) => featureNames[name].derived)).toEqual(["was_value_client", "quarters_below_value", "size_class"]);

@@ -25,7 +25,8 @@ import {segmentInEngine} from "../../loaders/segment/segmentInEngine.js";
 import {pseudonymise} from "../../loaders/anonymise/pseudonymise.js";
 import {stage} from "../../loaders/anonymise/stage.js";
 import {createPeriods, reportingQuarters} from "../../loaders/features/calendar.js";
-import {computeFeatures} from "../../loaders/features/computeFeatures.js";
+import {computeFeatures, ownFeaturesPlan} from "../../loaders/features/computeFeatures.js";
+import {extractContract} from "../../loaders/contract/tables.js";
 import type {Config} from "../../src/config/schema.js";
 import {postgresUnavailable, startPostgres, type TestPostgres} from "../engine/postgresServer.js";
 
@@ -34,7 +35,8 @@ if (unavailable) console.warn(`skipping the PostgreSQL integration test: ${unava
 
 const retailClients = Number(process.env.SEG_PG_TEST_RETAIL ?? 1_500);
 const corporateClients = Number(process.env.SEG_PG_TEST_CORPORATE ?? 100);
-const sourceTables = ["x_branches", "x_clients", "x_balances", "x_transactions", "x_corporate_metrics", "x_campaigns", "x_campaign_members", "x_campaign_targets", "pid_map"];
+// the contract's tables and the default configuration's own (deposits)
+const sourceTables = ["x_branches", "x_clients", "x_balances", "x_transactions", "x_corporate_metrics", "x_campaigns", "x_campaign_members", "x_campaign_targets", "x_deposits", "pid_map"];
 const outputs = [
   {table: "features", key: ["quarter", "client_pid"]},
   {table: "corporate_features", key: ["quarter", "client_pid"]},
@@ -97,11 +99,12 @@ describe.skipIf(unavailable)("the pipeline on PostgreSQL equals the pipeline on 
     duck = await openDuckDb();
     await timed("duckdb", "extract", () => loadExtract(duck, {config, extractDir: bank.extractDir}));
     await timed("duckdb", "pseudonymise", () => pseudonymise(duck, demoKey));
-    const quarters = await reportingQuarters(duck);
+    const tables = extractContract(config);
+    const quarters = await reportingQuarters(duck, {tables});
     await timed("duckdb", "staging + features", async () => {
       await createPeriods(duck, quarters);
-      await stage(duck, {ageBands: config.privacy.ageBands, minGroup: config.privacy.suppressionThreshold});
-      await computeFeatures(duck);
+      await stage(duck, {ageBands: config.privacy.ageBands, minGroup: config.privacy.suppressionThreshold, tables});
+      await computeFeatures(duck, ownFeaturesPlan(config));
     });
     const js = await timed("duckdb", "segment.ts (Node loop)", () => segmentAll(duck, config));
     const sql = await timed("duckdb", "segmentInEngine", () => segmentInEngine(duck, config, {table: "segments_sql"}));
@@ -110,12 +113,12 @@ describe.skipIf(unavailable)("the pipeline on PostgreSQL equals the pipeline on 
     await timed("postgres", "copy x_* + pid_map from DuckDB", async () => {
       for (const table of sourceTables) await copyTable(duck, pg, table);
     });
-    const pgQuarters = await reportingQuarters(pg);
+    const pgQuarters = await reportingQuarters(pg, {tables});
     expect(pgQuarters).toEqual(quarters);
     await timed("postgres", "staging + features", async () => {
       await createPeriods(pg, pgQuarters);
-      await stage(pg, {ageBands: config.privacy.ageBands, minGroup: config.privacy.suppressionThreshold});
-      await computeFeatures(pg);
+      await stage(pg, {ageBands: config.privacy.ageBands, minGroup: config.privacy.suppressionThreshold, tables});
+      await computeFeatures(pg, ownFeaturesPlan(config));
     });
     const onPg = await timed("postgres", "segmentInEngine", () => segmentInEngine(pg, config));
     models = {duckdb: js.model, postgres: onPg.model, duckdbSql: sql.model};

@@ -1,12 +1,12 @@
 import {describe, expect, it} from "vitest";
-import {featureNames} from "../../../src/config/features.js";
-import {classifier, compileRules, explainLadder} from "../../../src/segmentation/rules/index.js";
+import {featureCatalogue} from "../../../src/config/features.js";
+import {classifier, compileRules, explainLadder, rankIndex} from "../../../src/segmentation/rules/index.js";
 import {withSizeClass} from "../../../src/segmentation/tiers/index.js";
 import {explainAll} from "../../support/explainAll.js";
 import {defaultConfig} from "../tiers/defaultConfig.js";
 
 const config = defaultConfig();
-const ladders = compileRules(config.classifications, {features: featureNames});
+const ladders = compileRules(config.classifications, {features: featureCatalogue(config)});
 const byId = (id: string) => ladders.find((c) => c.id === id)!;
 
 describe("the default retail ladders", () => {
@@ -100,5 +100,40 @@ describe("the default corporate tiers", () => {
     expect(() => classifier([tier, size])).toThrow("invalid classification reference: enterprise_size");
     expect(() => classifier([tier])).toThrow("invalid classification reference: enterprise_size");
     expect(() => explainAll({}, [tier])).toThrow("invalid classification reference: enterprise_size");
+  });
+});
+
+describe("the bank's own default ladders, exactly on DOMAIN.md's lines", () => {
+  const tierOf = (id: string, record: Record<string, number | string | boolean | null>) => explainLadder(byId(id), record).tier;
+
+  it("bands the deposit amount: over 10万 large, 1万 to 10万 (both ends) medium, under 1万 small, none without a deposit", () => {
+    const band = (deposit_amount: number | null) => tierOf("deposit_amount_band", {deposit_amount});
+    expect([100_000.01, 100_000, 10_000, 9_999.99, 0, null].map(band)).toEqual(["large", "medium", "medium", "small", "small", "no_deposit"]);
+  });
+
+  it("bands the term: over 3 years long, over 1 year to 3 years medium, 1 month to 1 year short", () => {
+    const band = (deposit_term_months: number | null) => tierOf("deposit_term_band", {deposit_term_months});
+    expect([36.01, 36, 12.5, 12, 1, null].map(band)).toEqual(["long", "medium", "medium", "short", "short", "no_time_deposit"]);
+  });
+
+  it("bands the frequency: over 10 a year high, 5 to 10 medium, under 5 low", () => {
+    const band = (deposits_per_year: number) => tierOf("deposit_frequency", {deposits_per_year});
+    expect([11, 10, 5, 4, 0].map(band)).toEqual(["high", "medium", "medium", "low", "low"]);
+  });
+
+  it("cuts traditional size at 3亿 of annual sales, 1.5亿 in the lower-line industries, 2000万 for medium; the named list first", () => {
+    const size = (industry: string, revenue: number | null, strategic_agreement = false) => tierOf("traditional_size", {industry, revenue, strategic_agreement});
+    expect([size("industry", 30_000), size("industry", 29_999.99), size("industry", 15_000), size("industry", 2_000), size("industry", 1_999.99)]).toEqual(["large", "medium", "medium", "medium", "small"]);
+    expect([size("retail", 15_000), size("software", 14_999.99), size("catering", 30_000), size("construction", 15_000)]).toEqual(["large", "medium", "large", "medium"]);
+    expect([size("industry", 100, true), size("industry", null), size("industry", null, true)]).toEqual(["strategic", "small", "strategic"]);
+  });
+
+  it("takes the quarter's top 20% by revenue as core and the top quartile of growth as potential", () => {
+    const contribution = byId("contribution");
+    // ten clients: revenue 1..10, AUM growth only for the first four (the rest have no year of history)
+    const records = Array.from({length: 10}, (_, i) => ({annual_revenue: i + 1, aum_growth: i < 4 ? 100 * (4 - i) : null, product_growth: 0}));
+    const classify = classifier([contribution], {ranks: rankIndex(records, ["annual_revenue", "aum_growth", "product_growth"])});
+    // core: revenue 10 and 9 (2 of 10 = 20%); potential: growth 400 and 300 (2 of 10 ≤ 25%); product growth 0 is shared by all, so nobody's top
+    expect(records.map((r) => classify(r).contribution)).toEqual(["potential", "potential", "general", "general", "general", "general", "general", "general", "core", "core"]);
   });
 });
