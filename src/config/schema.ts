@@ -168,6 +168,22 @@ const sqlSource = z.strictObject({
 export const tableSource = z.union([csvSource, sqlSource]).meta({title: "table source", description: "A file ({path, …}) or a DuckDB query ({sql})."});
 export type TableSource = z.infer<typeof tableSource>;
 
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "a date like 2025-12-31");
+/** How strictly the extract is read (docs/extract-contract.md); every field has a default. */
+const extractChecks = z.strictObject({
+  /** A longer record is quarantined as "record too long"; rejected records' raw text is kept up to this size. Default 1048576 (1 MiB). */
+  maxRecordBytes: z.number().int().min(1024).max(64 * 1024 * 1024).optional(),
+  /** Dates, months and quarters before it are "date out of range". Default 1900-01-01. */
+  earliestDate: isoDate.optional(),
+  /** Dates, months and quarters after it are "date out of range". Default 2099-12-31. */
+  latestDate: isoDate.optional(),
+  /** Days an event (a transaction, an opening, a balance month…) may lie after the as-of date. Default 31. */
+  futureDays: z.number().int().min(0).optional(),
+  /** Transactions and balances before the client's opening date: quarantined (default), or kept and counted as a warning. */
+  activityBeforeOpening: z.enum(["quarantine", "warn"]).optional(),
+});
+export type ExtractChecks = z.infer<typeof extractChecks>;
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   locale: z.enum(["zh-CN", "en"]),
@@ -178,6 +194,11 @@ export const configSchema = z.strictObject({
     /** The demo bank: generate it when missing; uses the published demo key. */
     demo: z.strictObject({seed: z.number().int(), retailClients: z.number().int().min(10), corporateClients: z.number().int().min(0), quarters: z.number().int().min(2).max(40), firstQuarter: z.string().regex(/^\d{4}Q[1-4]$/, "a quarter like 2024Q1"), transactionsPerClientQuarter: z.number().positive()}).optional(),
     tables: z.record(z.string(), tableSource),
+    /** The extract's as-of date: later events are implausible. Default: the last day of the latest month of the balances. */
+    asOf: isoDate.optional(),
+    /** Folders outside dir that table paths may point into: absolute, or relative to dir. */
+    roots: z.array(z.string().min(1)).optional(),
+    checks: extractChecks.optional(),
   }),
   privacy: z.strictObject({
     suppressionThreshold: z.number().int().min(1),
