@@ -137,7 +137,13 @@ const quarterOf = (date: string) => `${date.slice(0, 4)}Q${Math.ceil(Number(date
  * and for events (`event`) not after the as-of date ("after the as-of date").
  * Months and quarters compare as text, which orders them once their shape is checked.
  */
-export function dateChecks(column: ColumnSpec, v: string, p: string, {earliestDate, latestDate, asOf, futureDays}: DateBounds, {event}: {event: boolean}): Check[] {
+export function dateChecks(
+  column: ColumnSpec,
+  v: string,
+  p: string,
+  {earliestDate, latestDate, asOf, futureDays}: DateBounds,
+  {event}: {event: boolean}
+): Check[] {
   const c = column.name;
   const bounded = (value: string, low: string, high: string) => `(${value} < ${low} OR ${value} > ${high})`;
   const window =

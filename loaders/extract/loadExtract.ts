@@ -26,7 +26,7 @@ import {checkSettings, type CheckSettings} from "./settings.js";
 import {resolveSource, type ResolvedSource} from "./source.js";
 import type {Staged} from "./staged.js";
 import {ident, literal} from "./sql.js";
-import {checkKeys, checkRows, type Checked} from "./validate.js";
+import {checkKeys, checkRows, type Checked, type KeyCheckTargets} from "./validate.js";
 
 export interface ExtractProgress {
   table: string;
@@ -56,7 +56,10 @@ interface Read {
  * Loads the extract; `asOf` is the as-of date event dates were checked
  * against (configured, or the last day of the balances' latest month).
  */
-export async function loadExtract(engine: Engine, {config, extractDir, onProgress = () => {}}: LoadExtractOptions): Promise<{manifest: ManifestEntry[]; asOf?: string}> {
+export async function loadExtract(
+  engine: Engine,
+  {config, extractDir, onProgress = () => {}}: LoadExtractOptions
+): Promise<{manifest: ManifestEntry[]; asOf?: string}> {
   const sources = config.extract.tables;
   for (const name of Object.keys(sources))
     if (!contract.some((t) => t.name === name)) throw new ExtractError(`extract.tables.${name}`, `invalid table: ${name} is not in the extract contract`);
@@ -71,7 +74,9 @@ export async function loadExtract(engine: Engine, {config, extractDir, onProgres
       const source = resolveSource(sources[spec.name]!);
       const path = source.kind === "sql" ? undefined : placed(spec.name, source.path, {extractDir, roots: config.extract.roots ?? []});
       const staged =
-        source.kind === "csv" ? await readCsv(engine, spec, source, {path: path!, tempDir, maxRecordBytes: settings.maxRecordBytes}) : await readTyped(engine, spec, source, {path, extractDir});
+        source.kind === "csv"
+          ? await readCsv(engine, spec, source, {path: path!, tempDir, maxRecordBytes: settings.maxRecordBytes})
+          : await readTyped(engine, spec, source, {path, extractDir});
       onProgress(`extract: validating ${spec.name}`, {table: spec.name, step: "validating"});
       const parse = {dateFormat: source.dateFormat, decimalSeparator: source.kind === "csv" ? source.decimalSeparator : ("." as const)};
       const checked = await checkRows(engine, spec, staged, {into: loading(extractTable(spec.name)), rejected: rejectedTable(spec), parse, dates});
@@ -91,13 +96,14 @@ export async function loadExtract(engine: Engine, {config, extractDir, onProgres
     for (const spec of dependencyOrder(contract)) {
       if (sources[spec.name] === undefined) {
         if (spec.required) throw new ExtractError(`extract.tables.${spec.name}`, `missing source for required table ${spec.name}`);
-        await engine.run(`CREATE OR REPLACE TABLE ${ident(loading(extractTable(spec.name)))} (${spec.columns.map((c) => `${ident(c.name)} ${sqlTypes[c.type]}`).join(", ")})`);
+        const columns = spec.columns.map((c) => `${ident(c.name)} ${sqlTypes[c.type]}`).join(", ");
+        await engine.run(`CREATE OR REPLACE TABLE ${ident(loading(extractTable(spec.name)))} (${columns})`);
         manifest.push(manifestEntry({table: spec.name, source: "", read: 0, accepted: 0, quarantined: 0, reasons: {}}));
         continue;
       }
       const {source, staged, checked} = early.get(spec.name) ?? (await read(spec));
       const entry = await finish(engine, spec, {source, staged, checked, settings, late: early.has(spec.name) && !settings.asOf ? lateAsOf(dates.asOf) : []});
-      if (spec.required && entry.accepted === 0) throw nothingAccepted(entry);
+      if (spec.required && entry.read > 0 && entry.accepted === 0) throw nothingAccepted(entry);
       manifest.push(entry);
       onProgress(`extract: ${spec.name} read ${entry.read}, accepted ${entry.accepted}, quarantined ${entry.quarantined}`, {table: spec.name, step: "done", entry});
     }
@@ -112,10 +118,15 @@ export async function loadExtract(engine: Engine, {config, extractDir, onProgres
 }
 
 /** Key checks, the quarantine and the manifest entry of a table whose parents are loaded. */
-async function finish(engine: Engine, spec: TableSpec, {source, staged, checked, settings, late}: Read & {settings: CheckSettings; late: Parameters<typeof checkKeys>[3]["late"]}): Promise<ManifestEntry> {
+async function finish(
+  engine: Engine,
+  spec: TableSpec,
+  {source, staged, checked, settings, late}: Read & {settings: CheckSettings; late: KeyCheckTargets["late"]}
+): Promise<ManifestEntry> {
   const rejected = rejectedTable(spec);
   const accepted = (table: string) => loading(extractTable(table));
-  const warnings = await checkKeys(engine, spec, checked, {into: accepted(spec.name), rejected, accepted, activityBeforeOpening: settings.activityBeforeOpening, late});
+  const {activityBeforeOpening} = settings;
+  const warnings = await checkKeys(engine, spec, checked, {into: accepted(spec.name), rejected, accepted, activityBeforeOpening, late});
   await quarantineRows(engine, staged, {table: spec.name, source: source.path, checked: rejected, into: loading(quarantineTable)});
   const entry = manifestEntry(await count(engine, spec, {records: checked.records, staged, source: source.path, warnings}));
   for (const table of [...staged.cleanup, rejected]) await engine.run(`DROP TABLE IF EXISTS ${ident(table)}`);
@@ -124,11 +135,11 @@ async function finish(engine: Engine, spec: TableSpec, {source, staged, checked,
 
 const rejectedTable = (spec: TableSpec) => `_checked_${spec.name}`;
 
-// A required table without a single good row would publish "no transactions"
-// (every client dormant): the run stops, naming the main reasons, since the
-// quarantine of a stopped run is not written.
+// A required table whose every record was turned away would publish "no
+// transactions" (every client dormant): the run stops, naming the main
+// reasons, since the quarantine of a stopped run is not written. (A table
+// with no records at all is the bank's statement that it has none.)
 function nothingAccepted({source, read, reasons}: ManifestEntry): ExtractError {
-  if (read === 0) return new ExtractError(source, "no records: the file holds only its header, and the table is required");
   const top = Object.entries(reasons).slice(0, 3).map(([reason, n]) => `${reason} (${n})`).join(", ");
   return new ExtractError(source, `none of its ${read} records was accepted: ${top}; the table is required`);
 }

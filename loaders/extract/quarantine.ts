@@ -17,10 +17,15 @@ export const quarantineTable = "quarantine";
  * line–last_line: the physical lines of the record (equal unless a quoted field
  * spans lines); raw_bytes: the record's length when it is too long to keep as raw.
  */
-export const quarantineColumns = "table_name VARCHAR, source VARCHAR, line BIGINT, column_name VARCHAR, reason VARCHAR, raw VARCHAR, last_line BIGINT, raw_bytes BIGINT";
+export const quarantineColumns =
+  "table_name VARCHAR, source VARCHAR, line BIGINT, column_name VARCHAR, reason VARCHAR, raw VARCHAR, last_line BIGINT, raw_bytes BIGINT";
 
 /** Moves the rejected rows of `checked` and the rejects found while reading into the quarantine. */
-export async function quarantineRows(engine: Engine, staged: Staged, {table, source, checked, into = quarantineTable}: {table: string; source: string; checked: string; into?: string}) {
+export async function quarantineRows(
+  engine: Engine,
+  staged: Staged,
+  {table, source, checked, into = quarantineTable}: {table: string; source: string; checked: string; into?: string}
+) {
   const first = `c.rid + 1 + ${staged.headerLines}`;
   const line = staged.shift ? `${first} + coalesce(s.delta, 0)` : first;
   const extra = staged.shift ? "CASE WHEN s.k = c.rid THEN s.span - 1 ELSE 0 END" : "0";

@@ -84,6 +84,8 @@ export async function readCsv(engine: Engine, spec: TableSpec, source: FileSourc
       `SELECT line, error_type, column_idx FROM ${ident(rejectsTable)} ORDER BY line, column_idx`
     );
     await engine.run(`DROP TABLE ${ident(rejectsTable)}; DROP TABLE ${ident(rejectsScan)}`);
+    // The line scan's fast path leaves UTF-8 to DuckDB; the place of the bad byte is found in Node.
+    if (readerRejects.some((r) => r.error_type === "INVALID ENCODING")) throw await notUtf8(path, {file, table: spec.name});
     if (scan.parsed && readerRejects.length > 0) {
       // The scan parsed every record and left out the bad ones: the two parsers disagree.
       throw new ExtractError(file, `the CSV reader rejected a record the line scan accepted (${readerRejects[0].error_type}); please report this file`);
@@ -92,7 +94,8 @@ export async function readCsv(engine: Engine, spec: TableSpec, source: FileSourc
     for (const r of readerRejects) if (!byLine.has(r.line)) byLine.set(r.line, rejectReasons[r.error_type] ?? "malformed record");
     const all = [...scan.rejects, ...(await readerRejectRows(path, byLine))];
     await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(rejects)} (line BIGINT, last_line BIGINT, reason VARCHAR, raw VARCHAR, raw_bytes BIGINT)`);
-    await engine.appendRows(rejects, ["line", "last_line", "reason", "raw", "raw_bytes"], all.map((r) => [r.line, r.line, r.reason, r.raw, r.raw === null ? r.bytes : null]));
+    const rows = all.map((r) => [r.line, r.line, r.reason, r.raw, r.raw === null ? r.bytes : null]);
+    await engine.appendRows(rejects, ["line", "last_line", "reason", "raw", "raw_bytes"], rows);
     await engine.run(`CREATE OR REPLACE TEMP TABLE ${ident(shift)} (k BIGINT, delta BIGINT, span BIGINT)`);
     await engine.appendRows(shift, ["k", "delta", "span"], scan.parsed ? scan.shifts.map((s) => [s.k, s.delta, s.span]) : readerShifts([...byLine.keys()], h));
   };
@@ -149,14 +152,20 @@ function checkHeader(spec: TableSpec, header: Header, source: FileSource) {
     header.names.forEach((name, i) => {
       const key = name.toLowerCase();
       if (key === "") return;
-      if (seen.has(key)) throw new ExtractError(file, `duplicate column name "${name}" (columns ${seen.get(key)! + 1} and ${i + 1}); rename one, or the first would win silently`, {line: 1, column: name});
+      const first = seen.get(key);
+      if (first !== undefined)
+        throw new ExtractError(file, `duplicate column name "${name}" (columns ${first + 1} and ${i + 1}); rename one, or the first would win silently`, {line: 1, column: name});
       seen.set(key, i);
     });
   } else {
     const names = new Set(header.names.map((n) => n.toLowerCase()));
     const required = spec.columns.filter((c) => c.required).map((c) => (source.columns[c.name] ?? c.name).toLowerCase());
     if (required.every((name) => names.has(name)))
-      throw new ExtractError(file, `the first row names the columns (${header.names.slice(0, 3).join(", ")}, …) but the source says header: false; set header: true for table ${spec.name}`, {line: 1});
+      throw new ExtractError(
+        file,
+        `the first row names the columns (${header.names.slice(0, 3).join(", ")}, …) but the source says header: false; set header: true for table ${spec.name}`,
+        {line: 1}
+      );
   }
 }
 
@@ -166,7 +175,8 @@ async function refuseUtf16(path: string, file: string) {
     const head = Buffer.alloc(1024);
     const {bytesRead} = await handle.read(head, 0, head.length, 0);
     const kind = utf16Kind(head.subarray(0, bytesRead));
-    if (kind) throw new ExtractError(file, `looks like UTF-16 (${kind}), e.g. Excel's "Unicode text"; save it as UTF-8 (or GBK / GB18030 and declare \`encoding\`)`, {line: 1});
+    const advice = "save it as UTF-8 (or GBK / GB18030 and declare `encoding`)";
+    if (kind) throw new ExtractError(file, `looks like UTF-16 (${kind}), e.g. Excel's "Unicode text"; ${advice}`, {line: 1});
   } finally {
     await handle.close();
   }

@@ -99,57 +99,76 @@ async function* chunks(path: string, {checkUtf8, file, table, chunkBytes = 1 << 
 
 /**
  * The fast path: lines are records when the file has no quote character, no
- * NUL byte, one kind of line ending, no line longer than maxRecordBytes and no
- * blank line before the end. Undefined when any of that fails.
+ * NUL byte, one kind of line ending, no line longer than maxRecordBytes, no
+ * blank line before the end, and no line ending in a delimiter the header
+ * lacks (DuckDB would drop the empty field). Undefined when any of that fails.
+ * UTF-8 is left to DuckDB here, which reports the line of a bad byte.
  */
 async function scanLines(path: string, options: ScanOptions): Promise<CsvScan | undefined> {
   const quoteByte = options.quote ? Buffer.from(options.quote)[0] : -1;
-  const delimiter = Buffer.from(options.delimiter);
   const max = options.maxRecordBytes;
-  // DuckDB drops one empty field after a trailing delimiter; a line that ends
-  // in one where the header does not is left to the parser, which counts it.
-  let headerEnds: boolean | undefined;
-  let before: Buffer = Buffer.alloc(0); // the previous chunk's last bytes, for a line end at a chunk's start
-  const byteAt = (chunk: Buffer, i: number) => (i >= 0 ? chunk[i] : before[before.length + i]);
-  const endsInDelimiter = (chunk: Buffer, end: number) => delimiter.every((b, k) => byteAt(chunk, end - delimiter.length + k) === b);
+  const delimiter = Buffer.from(options.delimiter);
+  const trailingDelimiter = [Buffer.from(`${options.delimiter}\n`), Buffer.from(`${options.delimiter}\r\n`)];
+  let before: Buffer = Buffer.alloc(0); // the previous chunk's last bytes, for patterns across a boundary
+  let headerEnds: boolean | undefined; // whether the header line ends in the delimiter
   let lines = 0;
-  let blank = 0; // blank lines seen since the last record: allowed only at the end
+  let blank = 0; // blank lines since the last record: allowed only at the end
   let offset = 0; // of the chunk in the file
-  let lineStart = 0;
+  let lastBreak = -1; // offset of the last line feed
   let crlf = 0;
   let lf = 0;
-  let crs = 0;
-  for await (const chunk of chunks(path, options)) {
+  for await (const chunk of chunks(path, {...options, checkUtf8: false})) {
     if ((quoteByte !== -1 && chunk.indexOf(quoteByte) !== -1) || chunk.indexOf(NUL) !== -1) return undefined;
-    for (let at = chunk.indexOf(CR); at !== -1; at = chunk.indexOf(CR, at + 1)) crs++;
+    const withCrs = chunk.indexOf(CR) !== -1 || before.at(-1) === CR;
+    // One call per line and little else: this loop is the scan's cost.
     for (let at = chunk.indexOf(LF); at !== -1; at = chunk.indexOf(LF, at + 1)) {
-      const withCr = byteAt(chunk, at - 1) === CR;
-      if (withCr) crlf++;
-      else lf++;
-      const length = offset + at - lineStart - (withCr ? 1 : 0);
+      const feed = offset + at;
+      let length = feed - lastBreak - 1;
+      if (withCrs && (at > 0 ? chunk[at - 1] : before.at(-1)) === CR) {
+        crlf++;
+        length--;
+      } else lf++;
       if (length > max) return undefined;
-      const end = at - (withCr ? 1 : 0);
-      const trailing = endsInDelimiter(chunk, end);
-      if (headerEnds === undefined) headerEnds = trailing;
-      else if (trailing && !headerEnds) return undefined;
       if (length === 0) blank++;
       else if (blank > 0) return undefined;
+      headerEnds ??= length >= delimiter.length && endsWith(Buffer.concat([before, chunk.subarray(0, at)]), delimiter);
       lines++;
-      lineStart = offset + at + 1;
+      lastBreak = feed;
+    }
+    // A data line ending in the delimiter, where the header does not.
+    const edge = Buffer.concat([before, chunk.subarray(0, 8)]);
+    if (headerEnds === false && trailingDelimiter.some((p) => chunk.indexOf(p) !== -1 || edge.indexOf(p) !== -1)) return undefined;
+    // Every carriage return must come right before a line feed (one that ends the chunk, before the next chunk's first byte).
+    if (withCrs) {
+      if (before.at(-1) === CR && chunk[0] !== LF) return undefined;
+      let crs = 0;
+      let pairs = 0;
+      for (let at = chunk.indexOf(CR); at !== -1; at = chunk.indexOf(CR, at + 1)) crs++;
+      for (let at = chunk.indexOf(crlfBytes); at !== -1; at = chunk.indexOf(crlfBytes, at + 2)) pairs++;
+      if (crs - (chunk.at(-1) === CR ? 1 : 0) !== pairs) return undefined;
     }
     offset += chunk.length;
-    if (offset - lineStart > max) return undefined;
+    if (offset - lastBreak - 1 > max) return undefined;
     before = Buffer.concat([before, chunk.subarray(-8)]).subarray(-8);
   }
-  if (lineStart < offset) {
-    // A last line without a line feed (a lone CR there is caught below): the parser takes the rare trailing delimiter.
-    if (blank > 0 || (headerEnds === false && before.subarray(-delimiter.length).equals(delimiter))) return undefined;
+  if (lastBreak < offset - 1) {
+    // A last line without a line feed.
+    if (blank > 0 || before.at(-1) === CR) return undefined;
+    if (headerEnds === false && before.subarray(-delimiter.length).equals(delimiter)) return undefined;
     lines++;
   }
-  if (crs !== crlf || (crlf > 0 && lf > 0)) return undefined;
+  if (crlf > 0 && lf > 0) return undefined;
   const headerLines = options.header ? 1 : 0;
   return {lines, blankLines: blank, records: Math.max(0, lines - headerLines - blank), rejects: [], shifts: [], multiLineRecords: false, readPath: path, parsed: false};
 }
+
+/** Whether a line's text (its CR dropped) ends in the delimiter. */
+function endsWith(line: Buffer, delimiter: Buffer): boolean {
+  const body = line.at(-1) === CR ? line.subarray(0, -1) : line;
+  return body.subarray(-delimiter.length).equals(delimiter);
+}
+
+const crlfBytes = Buffer.from("\r\n");
 
 /** What RecordParser.parse found; the record's details are then on the parser. */
 const RECORD = 0;

@@ -120,8 +120,9 @@ export async function checkKeys(engine: Engine, spec: TableSpec, {first}: Checke
     ...rules.filter((r) => r.rule === "corporateClient" || activityBeforeOpening === "quarantine").map(ruleCheck),
     ...late,
   ];
-  // The client's facts ride along with its key in the orphan check's join.
-  const payload = (n: number) => (n === client && rules.length > 0 ? ", open_date, client_type" : "");
+  // The client's facts ride along with its key in the orphan check's join
+  // (the opening month worked out once per client, not once per row).
+  const payload = (n: number) => (n === client && rules.length > 0 ? ", open_date, strftime(open_date, '%Y-%m') AS open_month, client_type" : "");
   const joins = references.map(
     (r, n) => `LEFT JOIN (SELECT DISTINCT ${ident(r.parentColumn)} AS k${payload(n)} FROM ${ident(accepted(r.parent))}) parent${n} ON t.${ident(r.column)} = parent${n}.k`
   );
@@ -160,7 +161,8 @@ export async function checkKeys(engine: Engine, spec: TableSpec, {first}: Checke
   const warnings: Record<string, number> = {};
   for (const rule of warned) {
     const [{n}] = await engine.all<{n: number}>(
-      `SELECT count(*) AS n FROM ${ident(into)} t JOIN ${ident(accepted("clients"))} c ON t.client_id = c.client_id WHERE ${clientRule(rule, "c")}`
+      `SELECT count(*) AS n FROM ${ident(into)} t JOIN (SELECT *, strftime(open_date, '%Y-%m') AS open_month FROM ${ident(accepted("clients"))}) c ON t.client_id = c.client_id
+       WHERE ${clientRule(rule, "c")}`
     );
     if (n > 0) warnings[rule.reason] = n;
   }
@@ -171,5 +173,5 @@ export async function checkKeys(engine: Engine, spec: TableSpec, {first}: Checke
 function clientRule({rule, column}: (typeof againstClient)[number], c: string): string {
   if (rule === "corporateClient") return `${c}.client_type <> 'corporate'`;
   // A month is before the opening when it ends before it: compare months as text.
-  return column === "month" ? `t.${ident(column)} < strftime(${c}.open_date, '%Y-%m')` : `t.${ident(column)} < ${c}.open_date`;
+  return column === "month" ? `t.${ident(column)} < ${c}.open_month` : `t.${ident(column)} < ${c}.open_date`;
 }
