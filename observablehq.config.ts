@@ -4,15 +4,16 @@
 // scripts do).
 
 import {existsSync, readFileSync} from "node:fs";
+import path from "node:path";
 
 // The report pages, one per quarter the current pipeline outputs cover
 // (npm run build and npm run dev bring them up to date first).
 function reportQuarters(): string[] {
-  const workDir = process.env.SEG_WORK_DIR ?? "data/work";
-  const current = `${workDir}/current.json`;
+  const workDir = process.env.SEG_WORK_DIR ?? path.join("data", "work");
+  const current = path.join(workDir, "current.json");
   if (!existsSync(current)) return [];
   const {key} = JSON.parse(readFileSync(current, "utf8"));
-  const run = `${workDir}/${key}/run.json`;
+  const run = path.join(workDir, key, "run.json");
   return existsSync(run) ? JSON.parse(readFileSync(run, "utf8")).quarters : [];
 }
 
