@@ -5,6 +5,7 @@
 
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
+import {nodeBinScript} from "./loaders/cli/nodeBin.js";
 
 // The report pages, one per quarter the current pipeline outputs cover
 // (npm run build and npm run dev bring them up to date first).
@@ -32,6 +33,10 @@ export default {
   head: '<meta name="robots" content="noindex">',
   footer: "示例银行 · 客户分层工作台 — 仅供内部使用 · internal use only",
   search: false,
+  // TypeScript data loaders run as `node <tsx's cli> loader.ts`. Framework's
+  // default, a command named "tsx", is found on Linux and macOS but not on
+  // Windows, where it is tsx.cmd and Node spawns only .exe files without a shell.
+  interpreters: {".ts": [process.execPath, nodeBinScript("tsx")]},
   pager: false,
   toc: false,
   pages: [

@@ -4,6 +4,7 @@ import {existsSync} from "node:fs";
 import path from "node:path";
 import {describe, expect, it} from "vitest";
 import {nodeBinCommand, nodeBinScript} from "../../loaders/cli/nodeBin.js";
+import siteConfig from "../../observablehq.config.js";
 
 describe("nodeBinScript", () => {
   it("finds the JavaScript entries of observable and tsx, not their .bin shims", () => {
@@ -21,5 +22,11 @@ describe("nodeBinScript", () => {
   });
   it("names the package when it declares no such bin", () => {
     expect(() => nodeBinScript("tsx", "nope")).toThrow("invalid bin: tsx declares no nope");
+  });
+});
+
+describe("the site's data loaders", () => {
+  it("run as node <tsx's script>, not as a command named tsx (tsx.cmd on Windows)", () => {
+    expect(siteConfig.interpreters[".ts"]).toEqual([process.execPath, nodeBinScript("tsx")]);
   });
 });
