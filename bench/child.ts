@@ -18,7 +18,7 @@ export interface ChildRun {
   seconds: number;
   /** Peak RSS of the child in bytes (bench/peakMemory.ts), else the job's own report; undefined when neither is known. */
   peakRssBytes: number | undefined;
-  /** User + system CPU seconds of the child's tree (GNU time only). */
+  /** User + system CPU seconds of the child and everything it waited for (bench/peakMemory.ts); undefined when unknown. */
   cpuSeconds: number | undefined;
   stdout: string;
   stderr: string;
