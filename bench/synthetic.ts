@@ -5,7 +5,7 @@
 // k-means real structure and the rule engine every branch to walk.
 
 import {seededRandom} from "../src/segmentation/random.js";
-import type {ClientPeriod} from "../src/segmentation/tiers/index.js";
+import type {ClientPeriod} from "../src/segmentation/types.js";
 
 interface Group {
   share: number;

@@ -11,7 +11,9 @@ import type {Classification} from "../../src/config/schema.js";
 import {contingencyTable} from "../../src/segmentation/agreement/index.js";
 import {assignClusters, fitClusters, type ClusterModel} from "../../src/segmentation/clusters/index.js";
 import {transitionMatrix, type MigrationRecord} from "../../src/segmentation/migration/index.js";
-import {compileClassifications, type ClientPeriod} from "../../src/segmentation/tiers/index.js";
+import {featureNames} from "../../src/config/features.js";
+import {classifier, compileRules} from "../../src/segmentation/rules/index.js";
+import type {ClientPeriod} from "../../src/segmentation/types.js";
 import {syntheticClients} from "../synthetic.js";
 import {defaults, retailClassifications} from "./defaults.js";
 import {reportResult, timed} from "./report.js";
@@ -33,6 +35,8 @@ const edited = (threshold: number): Classification[] =>
 
 const retrain = timed(() => fitClusters(later, {...defaults.kmeans, sampleSize: retrainSample}));
 const model = retrain.value;
+
+const compileClassifications = (classifications: readonly Classification[]) => classifier(compileRules(classifications, {features: featureNames}));
 
 function recompute(classifications: readonly Classification[], model: ClusterModel) {
   const compiled = compileClassifications(classifications);

@@ -12,30 +12,14 @@
 // - RFM counts client-initiated transactions only; recency is days from Q's last
 //   day back to the last client-initiated transaction up to then, or back to the
 //   opening date when the client never transacted.
+// The feature catalogue (src/config/features.ts) lists what these tables hold,
+// with types; test/integration/featureCatalogue.test.ts keeps the two equal.
 
 import {retailProducts, tableSpec} from "../contract/tables.js";
 import {double, exactSum, list, monthsBetween} from "../engine/dialect.js";
 
 const aumProducts = retailProducts;
 const channelColumns = ["counter", "atm", "mobile", "online", "pos"] as const;
-
-export const retailFeatureColumns = [
-  "avg_daily_aum",
-  "aum_last_month",
-  "period_end_aum",
-  ...aumProducts.map((p) => `aum_${p}`),
-  "loan_mortgage",
-  "loan_consumer",
-  "has_loan",
-  "frequency",
-  "monetary",
-  "recency_days",
-  "days_since_last_txn",
-  "product_count",
-  "tenure_months",
-  ...channelColumns.map((c) => `txn_${c}`),
-  "is_closed",
-] as const;
 
 export function featuresSql(): string[] {
   const byProduct = aumProducts

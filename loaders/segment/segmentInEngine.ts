@@ -14,23 +14,18 @@
 //   and the same on every engine, but a different sample from segment.ts's, so
 //   clusters are numbered from a different (equally valid) model.
 
+import {featureNames} from "../../src/config/features.js";
 import type {Config} from "../../src/config/schema.js";
 import {clusterDiagnostics, clusterLabels, fitClusters} from "../../src/segmentation/clusters/index.js";
 import {hashSampler} from "../../src/segmentation/random.js";
+import {compileRules} from "../../src/segmentation/rules/index.js";
+import type {ClientPeriod} from "../../src/segmentation/types.js";
 import {keyBatches} from "../engine/keyBatches.js";
-import type {ClientPeriod} from "../../src/segmentation/tiers/index.js";
 import {describeTable, type Engine} from "../engine/engine.js";
 import {literal} from "../engine/dialect.js";
-import {
-  clusterSelectSql,
-  columnKind,
-  ident,
-  rfmSelectSql,
-  sizeClassSql,
-  tiersSelectSql,
-  valueHistorySql,
-  type ColumnKind,
-} from "./segmentSql.js";
+import {tiersSelectSql} from "./rulesSql.js";
+import {clusterSelectSql, columnKind, ident, rfmSelectSql, sizeClassSql, valueHistorySql, type ColumnKind} from "./segmentSql.js";
+import {rowInOrder, segmentsSchema, tierColumn} from "./segmentsTable.js";
 import {valueClientRule} from "./definitions.js";
 import type {SegmentationModel} from "./model.js";
 
@@ -41,26 +36,6 @@ export interface SegmentInEngineOptions {
   sampler?: TrainingSampler;
   /** The output table; default segments. */
   table?: string;
-}
-
-/** segments' columns and portable types, in segment.ts's order. */
-export function segmentColumns(config: Config): [string, string][] {
-  return [
-    ["client_pid", "VARCHAR"],
-    ["quarter", "VARCHAR"],
-    ["client_type", "VARCHAR"],
-    ["region", "VARCHAR"],
-    ["parent_branch", "VARCHAR"],
-    ["branch_id", "VARCHAR"],
-    ["aum", "DOUBLE PRECISION"],
-    ...config.classifications.map((c): [string, string] => [`tier_${c.id}`, "VARCHAR"]),
-    ["rfm_r", "INTEGER"],
-    ["rfm_f", "INTEGER"],
-    ["rfm_m", "INTEGER"],
-    ["rfm_fm", "INTEGER"],
-    ["rfm_segment", "VARCHAR"],
-    ["cluster", "INTEGER"],
-  ];
 }
 
 const historyTable = "seg_value_history";
@@ -74,8 +49,10 @@ export async function segmentInEngine(
   const quarters = (await engine.all<{quarter: string}>(`SELECT quarter FROM periods ORDER BY quarter`)).map((r) => r.quarter);
   if (!quarters.length) throw new Error("invalid reporting calendar: no quarters");
   const latest = quarters.at(-1)!;
-  const retail = config.classifications.filter((c) => c.appliesTo === "retail");
-  const corporate = config.classifications.filter((c) => c.appliesTo === "corporate");
+  // The configuration's rules, typed against the feature catalogue (checked at load; this is the guard).
+  const ladders = compileRules(config.classifications, {features: featureNames});
+  const retail = ladders.filter((c) => c.appliesTo === "retail");
+  const corporate = ladders.filter((c) => c.appliesTo === "corporate");
 
   // Clusters are trained once, on the latest quarter, as in segment.ts.
   const {records: sample, population} = await trainingRecords(engine, config, latest, sampler);
@@ -92,35 +69,36 @@ export async function segmentInEngine(
   const value = valueClientRule(config);
   const upToValue = retail.slice(0, retail.findIndex((c) => c.id === value.classification) + 1);
   if (!upToValue.length) throw new Error(`invalid value client classification: ${value.classification}`);
-  const plainTiers = tiersSelectSql(upToValue, {source: "features", columns: features});
+  const plainTiers = tiersSelectSql(upToValue, {source: "features", columns: features, tierColumn});
   onProgress("segments: value history");
   await engine.run(`DROP TABLE IF EXISTS ${historyTable}`);
   await engine.run(
     `CREATE TABLE ${historyTable} AS ${valueHistorySql({
-      source: `SELECT client_pid, quarter, ${ident(`tier_${value.classification}`)} = ${literal(value.tier)} AS is_value FROM (${plainTiers}) t`,
+      source: `SELECT client_pid, quarter, ${ident(tierColumn(value.classification))} = ${literal(value.tier)} AS is_value FROM (${plainTiers}) t`,
     })}`
   );
 
   const retailColumns = new Map<string, ColumnKind>([...features, ["was_value_client", "boolean"], ["quarters_below_value", "number"]]);
   const retailSource = `SELECT f.*, h.was_value_client, h.quarters_below_value FROM features f JOIN ${historyTable} h ON h.client_pid = f.client_pid AND h.quarter = f.quarter`;
   const retailScored = clusterSelectSql(model, {
-    source: rfmSelectSql(config.rfm, {source: tiersSelectSql(retail, {source: retailSource, columns: retailColumns}), columns: retailColumns}),
+    source: rfmSelectSql(config.rfm, {source: tiersSelectSql(retail, {source: retailSource, columns: retailColumns, tierColumn}), columns: retailColumns}),
     columns: retailColumns,
   });
 
   const sizeFeature = "size_class";
   const corporateColumns = new Map<string, ColumnKind>([...corporateFeatures, [sizeFeature, "text"]]);
   const corporateSource = `SELECT ${[...corporateFeatures.keys()].filter((c) => c !== sizeFeature).map((c) => `c.${ident(c)}`).join(", ")}, ${sizeClassSql(config.enterpriseSize, {columns: corporateFeatures})} AS ${sizeFeature} FROM corporate_features c`;
-  const corporateTiered = tiersSelectSql(corporate, {source: corporateSource, columns: corporateColumns});
+  const corporateTiered = tiersSelectSql(corporate, {source: corporateSource, columns: corporateColumns, tierColumn});
 
-  const tiers = (appliesTo: string) => config.classifications.map((c) => (c.appliesTo === appliesTo ? ident(`tier_${c.id}`) : "NULL"));
-  const place = ["client_pid", "quarter", "client_type", "region", "parent_branch", "branch_id"];
-  const retailValues = [...place.slice(0, 2), "'retail'", ...place.slice(3), "avg_daily_aum", ...tiers("retail"), "rfm_r", "rfm_f", "rfm_m", "rfm_fm", "rfm_segment", "cluster"];
-  const corporateValues = [...place.slice(0, 2), "'corporate'", ...place.slice(3), "avg_daily_deposits", ...tiers("corporate"), "NULL", "NULL", "NULL", "NULL", "NULL", "NULL"];
+  const place = {client_pid: "client_pid", quarter: "quarter", region: "region", parent_branch: "parent_branch", branch_id: "branch_id"};
+  const tiers = (list: typeof ladders) => Object.fromEntries(list.map((c) => [tierColumn(c.id), ident(tierColumn(c.id))]));
+  const rfm = {rfm_r: "rfm_r", rfm_f: "rfm_f", rfm_m: "rfm_m", rfm_fm: "rfm_fm", rfm_segment: "rfm_segment", cluster: "cluster"};
+  const retailValues = {...place, client_type: "'retail'", aum: "avg_daily_aum", ...tiers(retail), ...rfm};
+  const corporateValues = {...place, client_type: "'corporate'", aum: "avg_daily_deposits", ...tiers(corporate)};
   // Every value cast to the column's portable type, so both halves of the UNION and both engines agree.
-  const columns = segmentColumns(config);
-  const select = (values: string[], source: string) =>
-    `SELECT ${values.map((v, i) => `CAST(${v} AS ${columns[i][1]}) AS ${ident(columns[i][0])}`).join(", ")} FROM (${source}) t`;
+  const schema = segmentsSchema(config);
+  const select = (values: Record<string, string>, source: string) =>
+    `SELECT ${rowInOrder(schema, values, "NULL").map((v, i) => `CAST(${v} AS ${schema[i].type}) AS ${ident(schema[i].name)}`).join(", ")} FROM (${source}) t`;
   const named = `${select(retailValues, retailScored)}\nUNION ALL\n${select(corporateValues, corporateTiered)}`;
   onProgress(`segments: tiers, RFM and clusters for ${quarters.length} quarters in the engine`);
   await engine.run(`DROP TABLE IF EXISTS ${ident(table)}`);

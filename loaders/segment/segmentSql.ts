@@ -1,14 +1,11 @@
-// Segmentation as SQL: official tiers, enterprise size, value history, RFM
-// scores and segments, and nearest-centroid cluster assignment, generated from
-// the same configuration the JS core reads, so that client-level rows can stay
-// in the engine (DuckDB or a PostgreSQL-protocol warehouse).
+// Segmentation as SQL besides the tier rules (rulesSql.ts): enterprise size,
+// value history, RFM scores and segments, and nearest-centroid cluster
+// assignment, generated from the same configuration the JS core reads, so
+// that client-level rows can stay in the engine (DuckDB or a
+// PostgreSQL-protocol warehouse).
 //
 // Every generator reproduces the JS core exactly, record for record:
-// - tiers: src/segmentation/tiers (compare.ts). A missing value (NULL, '' in a
-//   text column, an unknown feature) makes every leaf false, "!=" included;
-//   each leaf is wrapped in COALESCE(…, FALSE) so that AND / OR / NOT see only
-//   TRUE / FALSE, as the JS booleans do. Numbers compare numerically, booleans
-//   only with booleans, strings as String(value);
+// - enterprise size: src/segmentation/tiers/sizeClass.ts;
 // - RFM: src/segmentation/rfm. RANK() − 1 over the quarter is "clients strictly
 //   worse" (competition ranking), NULLs first are the worst, as NaN is in JS;
 // - clusters: src/segmentation/clusters. Same fills, transforms, standardiser
@@ -16,9 +13,8 @@
 // Each generator takes a source (table name or SELECT) and returns a SELECT of
 // every source column plus the new ones: they nest.
 
-import type {Classification, Condition, EnterpriseSizeConfig, RfmConfig} from "../../src/config/schema.js";
+import type {EnterpriseSizeConfig, RfmConfig} from "../../src/config/schema.js";
 import type {ClusterModel} from "../../src/segmentation/clusters/index.js";
-import {referenceError} from "../../src/segmentation/tiers/references.js";
 import {double, literal} from "../engine/dialect.js";
 
 /** How the core sees a column's values: JS number, string or boolean. */
@@ -41,125 +37,18 @@ export function doubleLiteral(value: number): string {
   return `CAST('${value === Infinity ? "Infinity" : value === -Infinity ? "-Infinity" : String(value)}' AS ${double})`;
 }
 
-const nested = (source: string) => (/^\s*(SELECT|WITH)\b/i.test(source) ? `(${source})` : source);
+export const nested = (source: string) => (/^\s*(SELECT|WITH)\b/i.test(source) ? `(${source})` : source);
 /** `SELECT s.*, <columns> FROM <source> s`: one layer of the nest. */
-const layer = (source: string, columns: readonly string[]) => `SELECT s.*, ${columns.join(", ")} FROM ${nested(source)} s`;
+export const layer = (source: string, columns: readonly string[]) => `SELECT s.*, ${columns.join(", ")} FROM ${nested(source)} s`;
 
-// --- tiers -----------------------------------------------------------------
+// --- numbers ---------------------------------------------------------------
 
-/** The canonical text of a number, as String(number) writes it, or undefined. */
-function numberFromText(text: string): number | undefined {
-  const n = Number(text);
-  return text.trim() !== "" && !Number.isNaN(n) && String(n) === text ? n : undefined;
-}
-
-/** A column read as a JS number would read it: asNumber in compare.ts (numeric text counts). */
+/** A column read as sizeClass and featureMatrix read a number: numeric text counts, a boolean does not. */
 function numericValue(column: string, kind: ColumnKind): string | undefined {
   if (kind === "number") return ident(column);
   // Number(" 12 ") is 12 in JS; text that is not a number errors in SQL where JS says false (see docs/scaling.md)
   if (kind === "text") return `CAST(NULLIF(TRIM(${ident(column)}), '') AS ${double})`;
-  return undefined; // a boolean is never a number to the rule engine
-}
-
-const sqlOp = {">=": ">=", ">": ">", "<=": "<=", "<": "<", "==": "=", "!=": "<>"} as const;
-const orFalse = (predicate: string) => `COALESCE(${predicate}, FALSE)`;
-
-/**
- * One condition as a SQL boolean that is never NULL. `tierColumn` names the
- * column holding an earlier classification's tier; `decided` lists the
- * classifications (with their tiers) a reference may name.
- */
-export function conditionSql(
-  condition: Condition,
-  {columns, decided = new Map(), tierColumn = (id: string) => `tier_${id}`}: {columns: ColumnKinds; decided?: ReadonlyMap<string, readonly string[]>; tierColumn?: (id: string) => string}
-): string {
-  const visit = (c: Condition): string => {
-    if ("all" in c) return `(${c.all.map(visit).join(" AND ")})`;
-    if ("any" in c) return `(${c.any.map(visit).join(" OR ")})`;
-    if ("not" in c) return `(NOT ${visit(c.not)})`;
-    if ("classification" in c) {
-      const tiers = decided.get(c.classification);
-      if (!tiers) throw referenceError(c.classification);
-      const wanted = c.in.filter((id) => tiers.includes(id));
-      return wanted.length ? `(${ident(tierColumn(c.classification))} IN (${wanted.map(literal).join(", ")}))` : "FALSE";
-    }
-    const kind = columns.get(c.feature);
-    if (kind === undefined) return "FALSE"; // an absent feature is missing in JS too
-    const column = ident(c.feature);
-    if ("in" in c) return inListSql(column, kind, c.in.map(String));
-    const {op, value} = c;
-    if (typeof value === "number") {
-      const read = numericValue(c.feature, kind);
-      if (read === undefined) return "FALSE";
-      if (Number.isNaN(value)) return "FALSE";
-      return orFalse(`${read} ${sqlOp[op]} ${doubleLiteral(value)}`);
-    }
-    if (op !== "==" && op !== "!=") throw new Error(`invalid condition: ${JSON.stringify(c)}`);
-    if (typeof value === "boolean") {
-      if (kind !== "boolean") return "FALSE";
-      return orFalse(`${column} ${op === "==" ? "=" : "<>"} ${value ? "TRUE" : "FALSE"}`);
-    }
-    return stringCompareSql(column, kind, op, value);
-  };
-  return visit(condition);
-}
-
-/** {feature, op: "==" | "!=", value: "text"}: JS compares String(value) with the text. */
-function stringCompareSql(column: string, kind: ColumnKind, op: "==" | "!=", text: string): string {
-  const equal = op === "==";
-  if (kind === "text") {
-    if (text === "") return equal ? "FALSE" : orFalse(`${column} <> ''`);
-    return orFalse(equal ? `${column} = ${literal(text)}` : `(${column} <> '' AND ${column} <> ${literal(text)})`);
-  }
-  if (kind === "boolean") {
-    const b = text === "true" ? "TRUE" : text === "false" ? "FALSE" : undefined;
-    if (b === undefined) return equal ? "FALSE" : `(${column} IS NOT NULL)`;
-    return orFalse(`${column} ${equal ? "=" : "<>"} ${b}`);
-  }
-  const n = numberFromText(text);
-  if (n === undefined) return equal ? "FALSE" : `(${column} IS NOT NULL)`;
-  return orFalse(`${column} ${equal ? "=" : "<>"} ${doubleLiteral(n)}`);
-}
-
-/** {feature, in: [...]}: JS looks String(value) up among the list's texts. */
-function inListSql(column: string, kind: ColumnKind, keys: readonly string[]): string {
-  let values: string[];
-  if (kind === "text") values = keys.filter((k) => k !== "").map(literal);
-  else if (kind === "boolean") values = keys.filter((k) => k === "true" || k === "false").map((k) => k.toUpperCase());
-  else values = keys.map(numberFromText).filter((n): n is number => n !== undefined).map(doubleLiteral);
-  values = [...new Set(values)];
-  return values.length ? orFalse(`${column} IN (${values.join(", ")})`) : "FALSE";
-}
-
-/** The tier of one classification as a CASE: first tier whose condition holds; the last tier is the fallback. */
-export function classificationSql(
-  classification: Classification,
-  options: {columns: ColumnKinds; decided?: ReadonlyMap<string, readonly string[]>; tierColumn?: (id: string) => string}
-): string {
-  const {tiers} = classification;
-  const last = tiers.length - 1;
-  if (tiers[last]?.when !== undefined) throw new Error(`invalid classification: ${classification.id} has no fallback tier`);
-  const fallback = `CAST(${literal(tiers[last].id)} AS VARCHAR)`;
-  if (last === 0) return fallback;
-  const whens = tiers.slice(0, last).map((t) => `WHEN ${conditionSql(t.when!, options)} THEN ${literal(t.id)}`);
-  return `CAST(CASE ${whens.join(" ")} ELSE ${literal(tiers[last].id)} END AS VARCHAR)`;
-}
-
-/**
- * The source plus `tier_<id>` for every classification, one nested layer per
- * classification so that later ones read earlier tiers (classifyAll's order).
- */
-export function tiersSelectSql(
-  classifications: readonly Classification[],
-  {source, columns, tierColumn = (id: string) => `tier_${id}`}: {source: string; columns: ColumnKinds; tierColumn?: (id: string) => string}
-): string {
-  const decided = new Map<string, readonly string[]>();
-  let sql = source;
-  for (const c of classifications) {
-    sql = layer(sql, [`${classificationSql(c, {columns, decided, tierColumn})} AS ${ident(tierColumn(c.id))}`]);
-    decided.set(c.id, c.tiers.map((t) => t.id));
-  }
-  return sql === source ? `SELECT s.* FROM ${nested(source)} s` : sql;
+  return undefined; // a boolean is never a number here
 }
 
 // --- enterprise size -------------------------------------------------------

@@ -2,6 +2,7 @@
 //   钻石卡: 季日均金融资产 ≥ 500万   /   Diamond: quarter average daily AUM ≥ 5,000,000
 // Isomorphic and pure: the page renders the configuration the site was built with.
 
+import {operators as defaultOperators, type OperatorTable, type Value} from "../segmentation/rules/operators.js";
 import {featureNames, type FeatureName} from "./features.js";
 import type {Classification, Condition, Config, Label, RfmConfig} from "./schema.js";
 
@@ -13,14 +14,14 @@ export interface DescribeOptions {
   features?: Readonly<Record<string, FeatureName>>;
   /** Classifications that {classification: X} conditions may name, for their labels. */
   classifications?: readonly Classification[];
+  /** The operators, for their symbols (default: the rule language's table). */
+  operators?: OperatorTable;
 }
 
 const words = {
   "zh-CN": {and: " 且 ", or: " 或 ", not: (s: string) => `非（${s}）`, yes: "是", no: "否", is: (a: string, b: string) => `${a}为${b}`, oneOf: (a: string, b: string) => `${a}为${b}之一`, list: "、", otherwise: "其余客户", days: "天", months: "个月"},
   en: {and: " and ", or: " or ", not: (s: string) => `not (${s})`, yes: "yes", no: "no", is: (a: string, b: string) => `${a} is ${b}`, oneOf: (a: string, b: string) => `${a} is one of ${b}`, list: ", ", otherwise: "all other clients", days: " days", months: " months"},
 } as const;
-
-const symbols: Record<string, string> = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠"};
 
 const pick = (label: Label, locale: Locale) => (locale === "en" ? label.en : label.zh);
 
@@ -30,7 +31,7 @@ export function describeCondition(condition: Condition, options: DescribeOptions
 }
 
 function describe(condition: Condition, options: DescribeOptions, depth: number): string {
-  const {locale = "zh-CN", features = featureNames, classifications = []} = options;
+  const {locale = "zh-CN", features = featureNames, classifications = [], operators = defaultOperators} = options;
   const w = words[locale];
   const group = (parts: Condition[], joiner: string) => {
     const text = parts.map((part) => describe(part, options, depth + 1)).join(joiner);
@@ -50,15 +51,13 @@ function describe(condition: Condition, options: DescribeOptions, depth: number)
   }
   const feature = features[condition.feature];
   const name = feature ? pick(feature, locale) : condition.feature;
-  if ("in" in condition) {
-    const values = condition.in.map((v) => formatValue(v, feature, locale));
-    return values.length === 1 ? w.is(name, values[0]) : w.oneOf(name, values.join(w.list));
-  }
-  if (typeof condition.value === "boolean" && (condition.op === "==" || condition.op === "!=")) {
-    const holds = condition.value === (condition.op === "==");
-    return `${name} = ${holds ? w.yes : w.no}`;
-  }
-  return `${name} ${symbols[condition.op]} ${formatValue(condition.value, feature, locale)}`;
+  const [op, value]: [string, Value | Value[]] = "op" in condition ? [condition.op, condition.value] : ["in", condition.in];
+  const operand = Object.hasOwn(operators, op) ? operators[op].operand : "one";
+  const show = (v: Value) => formatValue(v, feature, locale);
+  if (operand === "list" && Array.isArray(value)) return value.length === 1 ? w.is(name, show(value[0])) : w.oneOf(name, value.map(show).join(w.list));
+  if (typeof value === "boolean" && (op === "==" || op === "!=")) return `${name} = ${value === (op === "==") ? w.yes : w.no}`;
+  const symbol = Object.hasOwn(operators, op) ? operators[op].symbol : op;
+  return `${name} ${symbol} ${Array.isArray(value) ? `[${value.map(show).join(", ")}]` : show(value)}`;
 }
 
 /** A threshold as the bank writes it: 500万 and 1.5亿 in Chinese, 5,000,000 in English. */

@@ -6,35 +6,45 @@
 // schema says what is allowed, the file says what is chosen.
 
 import {z} from "zod";
+import {operators, type OperatorTable} from "../segmentation/rules/operators.js";
+import type {Condition} from "../segmentation/rules/syntax.js";
+
+export type {Condition};
 
 const label = z.strictObject({zh: z.string().min(1), en: z.string().min(1)});
 export type Label = z.infer<typeof label>;
 
-const comparison = z.enum([">=", ">", "<=", "<", "==", "!="]);
+const scalar = z.union([z.number(), z.string(), z.boolean()]);
 
-// A condition on one client-period record. Recursive: all / any / not combine.
-export type Condition =
-  | {feature: string; op: z.infer<typeof comparison>; value: number | string | boolean}
-  | {feature: string; in: (string | number)[]}
-  | {classification: string; in: string[]}
-  | {all: Condition[]}
-  | {any: Condition[]}
-  | {not: Condition};
-
-export const condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({feature: z.string().min(1), op: comparison, value: z.union([z.number(), z.string(), z.boolean()])}),
-    z.strictObject({feature: z.string().min(1), in: z.array(z.union([z.string(), z.number()])).min(1)}),
-    z.strictObject({classification: z.string().min(1), in: z.array(z.string()).min(1)}),
-    z.strictObject({all: z.array(condition).min(1)}),
-    z.strictObject({any: z.array(condition).min(1)}),
-    z.strictObject({not: condition}),
-  ])
-).meta({
-  id: "condition",
+const conditionMeta = {
   title: "condition",
   description: "A condition on one client-period record: {feature, op, value} | {feature, in} | {classification, in} | {all} | {any} | {not}.",
-});
+};
+
+/**
+ * The schema of a condition, recursive through all / any / not, for an
+ * operator table: `op` is any of the table's keys. Shapes only; whether the
+ * feature exists and the value fits it is the rule type check's business
+ * (src/segmentation/rules/resolve.ts, run by checks/rules.ts).
+ */
+export function conditionSchema(table: OperatorTable = operators, meta: {id?: string; title: string; description: string} = conditionMeta): z.ZodType<Condition> {
+  const op = z.enum(Object.keys(table) as [string, ...string[]]);
+  const self: z.ZodType<Condition> = z
+    .lazy(() =>
+      z.union([
+        z.strictObject({feature: z.string().min(1), op, value: z.union([z.number(), z.string(), z.boolean(), z.array(scalar).min(1)])}),
+        z.strictObject({feature: z.string().min(1), in: z.array(scalar).min(1)}),
+        z.strictObject({classification: z.string().min(1), in: z.array(z.string()).min(1)}),
+        z.strictObject({all: z.array(self).min(1)}),
+        z.strictObject({any: z.array(self).min(1)}),
+        z.strictObject({not: self}),
+      ])
+    )
+    .meta(meta);
+  return self;
+}
+
+export const condition = conditionSchema(operators, {id: "condition", ...conditionMeta});
 
 const tierRule = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, "a lower-case id (letters, digits, _)"),

@@ -150,6 +150,11 @@ export function fromZodIssues(issues: readonly ZodIssue[], {schema, input, prefi
   for (const issue of issues) {
     const path = [...prefix, ...(issue.path as (string | number)[])];
     const value = valueAt(input, path);
+    // YAML's .nan and .inf are numbers to the parser, never to the configuration.
+    if (typeof value === "number" && !Number.isFinite(value) && (issue.code === "invalid_type" || issue.code === "invalid_union")) {
+      out.push({path, message: gotExpected(value, "a finite number")});
+      continue;
+    }
     switch (issue.code) {
       case "invalid_union": {
         const union = schemaAt(schema, path, input);

@@ -30,7 +30,7 @@ describe("an invalid configuration names the exact path, the value and the line"
       expect.unreachable();
     } catch (error) {
       expect((error as ConfigError).message).toBe(
-        `invalid configuration: data/config.yaml\n  data/config.yaml:${line}:${column} classifications[0].tiers[1].when.op: got "=>"; expected one of >=, >, <=, <, ==, !=`
+        `invalid configuration: data/config.yaml\n  data/config.yaml:${line}:${column} classifications[0].tiers[1].when.op: got "=>"; expected one of >=, >, <=, <, ==, !=, in`
       );
     }
   });

@@ -12,7 +12,7 @@ import {seededRandom} from "../../src/segmentation/random.js";
 
 export const defaultConfig: Config = parseConfig(readFileSync(defaultConfigPath, "utf8"));
 
-/** Rules that reach every corner of the rule engine's semantics. */
+/** Rules that reach every corner of the rule language's semantics (typed as the catalogue types them). */
 export const edgeClassifications: Classification[] = [
   {
     id: "edge",
@@ -20,12 +20,12 @@ export const edgeClassifications: Classification[] = [
     appliesTo: "retail",
     tiers: [
       {id: "not_different", label: {zh: "a", en: "a"}, when: {not: {feature: "frequency", op: "!=", value: 3}}},
-      {id: "listed_number", label: {zh: "b", en: "b"}, when: {feature: "product_count", in: [4, "5", "5.0"]}},
-      {id: "text_number", label: {zh: "c", en: "c"}, when: {feature: "tenure_months", op: "==", value: "60"}},
+      {id: "listed_number", label: {zh: "b", en: "b"}, when: {feature: "product_count", in: [4, 5]}},
+      {id: "on_the_line", label: {zh: "c", en: "c"}, when: {feature: "tenure_months", op: "==", value: 60}},
       {id: "region_east", label: {zh: "d", en: "d"}, when: {all: [{feature: "region", op: "==", value: "east"}, {feature: "is_closed", op: "!=", value: true}]}},
-      {id: "blank_region", label: {zh: "e", en: "e"}, when: {any: [{feature: "region", op: "!=", value: "west"}, {feature: "no_such_feature", op: ">", value: 0}]}},
-      {id: "numeric_text", label: {zh: "f", en: "f"}, when: {feature: "score_text", op: ">=", value: 50}},
-      {id: "bool_as_text", label: {zh: "g", en: "g"}, when: {feature: "is_closed", in: ["true"]}},
+      {id: "blank_region", label: {zh: "e", en: "e"}, when: {any: [{feature: "region", op: "!=", value: "west"}, {feature: "aum_last_month", op: "<", value: 0}]}},
+      {id: "listed_text", label: {zh: "f", en: "f"}, when: {feature: "region", op: "in", value: ["west"]}},
+      {id: "open_flag", label: {zh: "g", en: "g"}, when: {feature: "is_closed", op: "==", value: false}},
       {id: "rest", label: {zh: "h", en: "h"}},
     ],
   },
@@ -34,7 +34,7 @@ export const edgeClassifications: Classification[] = [
     label: {zh: "引用", en: "Reference"},
     appliesTo: "retail",
     tiers: [
-      {id: "vip_dormant", label: {zh: "a", en: "a"}, when: {all: [{classification: "retail_tier", in: ["gold", "platinum", "diamond", "no_such_tier"]}, {classification: "activity", in: ["dormant"]}]}},
+      {id: "vip_dormant", label: {zh: "a", en: "a"}, when: {all: [{classification: "retail_tier", in: ["gold", "platinum", "diamond"]}, {classification: "activity", in: ["dormant"]}]}},
       {id: "not_standard", label: {zh: "b", en: "b"}, when: {not: {classification: "retail_tier", in: ["standard"]}}},
       {id: "other", label: {zh: "c", en: "c"}},
     ],

@@ -5,25 +5,26 @@
 // same rules as SQL in the engine (segmentInEngine.ts); tests hold the two
 // equal row for row.
 
+import {featureNames} from "../../src/config/features.js";
 import type {Config} from "../../src/config/schema.js";
-import {compileClassifications, withSizeClass, type ClientPeriod} from "../../src/segmentation/tiers/index.js";
-import {rfmScores, rfmSegmentOf} from "../../src/segmentation/rfm/index.js";
+import {classifier, compileRules} from "../../src/segmentation/rules/index.js";
+import {withSizeClass} from "../../src/segmentation/tiers/index.js";
+import type {ClientPeriod} from "../../src/segmentation/types.js";
+import {rfmFeatures, rfmScores, rfmSegmentOf} from "../../src/segmentation/rfm/index.js";
 import {assignClusters, clusterDiagnostics, clusterLabels, fitClusters} from "../../src/segmentation/clusters/index.js";
 import type {DuckDbEngine} from "../../loaders/engine/duckdb.js";
 import {literal} from "../../loaders/engine/dialect.js";
 import {valueHistory, type ValueHistory} from "../../src/segmentation/history/index.js";
 import {valueClientRule} from "../../loaders/segment/definitions.js";
-import {segmentColumns} from "../../loaders/segment/segmentInEngine.js";
+import {rowInOrder, segmentsSchema, tierColumn} from "../../loaders/segment/segmentsTable.js";
 import type {SegmentationModel} from "../../loaders/segment/model.js";
-
-
 
 export async function segmentAll(engine: DuckDbEngine, config: Config, {onProgress = (_: string) => {}} = {}): Promise<{model: SegmentationModel}> {
   const quarters = (await engine.all<{quarter: string}>(`SELECT quarter FROM periods ORDER BY quarter`)).map((r) => r.quarter);
-  const retailClassifications = config.classifications.filter((c) => c.appliesTo === "retail");
-  const corporateClassifications = config.classifications.filter((c) => c.appliesTo === "corporate");
-  const classifyRetail = compileClassifications(retailClassifications);
-  const classifyCorporate = compileClassifications(corporateClassifications);
+  const ladders = compileRules(config.classifications, {features: featureNames});
+  const classifyRetail = classifier(ladders.filter((c) => c.appliesTo === "retail"));
+  const classifyCorporate = classifier(ladders.filter((c) => c.appliesTo === "corporate"));
+  const tierColumns = (tiers: Record<string, string>) => Object.fromEntries(Object.entries(tiers).map(([id, tier]) => [tierColumn(id), tier]));
 
   // Clusters are trained once, on the latest quarter, and every quarter is
   // assigned with that model, so that cluster migration compares like with like.
@@ -34,8 +35,8 @@ export async function segmentAll(engine: DuckDbEngine, config: Config, {onProgre
   const labels = clusterLabels(model, config.kmeans.features);
   const diagnostics = clusterDiagnostics(latestRecords, config.kmeans, {idField: "client_pid"});
 
-  const columns = segmentColumns(config);
-  await engine.run(`CREATE TABLE segments (${columns.map(([n, t]) => `${n} ${t}`).join(", ")})`);
+  const schema = segmentsSchema(config);
+  await engine.run(`CREATE TABLE segments (${schema.map((c) => `${c.name} ${c.type}`).join(", ")})`);
   let history = new Map<string, ValueHistory>();
   const value = valueClientRule(config);
 
@@ -44,28 +45,30 @@ export async function segmentAll(engine: DuckDbEngine, config: Config, {onProgre
     const step = valueHistory(retail, history, (record) => classifyRetail(record)[value.classification] === value.tier);
     history = step.history;
     const withHistory = step.records;
-    const scores = rfmScores(withHistory, config.rfm);
+    const scores = rfmScores(withHistory, rfmFeatures(config.rfm));
     const clusters = assignClusters(model, withHistory);
-    const rows: unknown[][] = withHistory.map((record, i) => {
-      const tiers = classifyRetail(record);
-      return [
-        record.client_pid, quarter, "retail", record.region, record.parent_branch, record.branch_id, record.avg_daily_aum,
-        ...config.classifications.map((c) => (c.appliesTo === "retail" ? tiers[c.id] : null)),
-        scores.r[i], scores.f[i], scores.m[i], scores.fm[i], rfmSegmentOf(scores.r[i], scores.fm[i], config.rfm.segments), clusters[i],
-      ];
-    });
+    const place = (record: ClientPeriod) => ({client_pid: record.client_pid, quarter, region: record.region, parent_branch: record.parent_branch, branch_id: record.branch_id});
+    const rows: unknown[][] = withHistory.map((record, i) =>
+      rowInOrder<unknown>(schema, {
+        ...place(record),
+        client_type: "retail",
+        aum: record.avg_daily_aum,
+        ...tierColumns(classifyRetail(record)),
+        rfm_r: scores.r[i],
+        rfm_f: scores.f[i],
+        rfm_m: scores.m[i],
+        rfm_fm: scores.fm[i],
+        rfm_segment: rfmSegmentOf(scores.r[i], scores.fm[i], config.rfm.segments),
+        cluster: clusters[i],
+      }, null)
+    );
     const corporate = (await engine.all<ClientPeriod>(`SELECT * FROM corporate_features WHERE quarter = ${literal(quarter)} ORDER BY client_pid`)).map(
       (record) => withSizeClass(record, config.enterpriseSize)
     );
     for (const record of corporate) {
-      const tiers = classifyCorporate(record);
-      rows.push([
-        record.client_pid, quarter, "corporate", record.region, record.parent_branch, record.branch_id, record.avg_daily_deposits,
-        ...config.classifications.map((c) => (c.appliesTo === "corporate" ? tiers[c.id] : null)),
-        null, null, null, null, null, null,
-      ]);
+      rows.push(rowInOrder<unknown>(schema, {...place(record), client_type: "corporate", aum: record.avg_daily_deposits, ...tierColumns(classifyCorporate(record))}, null));
     }
-    await engine.appendRows("segments", columns.map(([n]) => n), rows);
+    await engine.appendRows("segments", schema.map((c) => c.name), rows);
     onProgress(`segments: ${quarter} ${retail.length} retail, ${corporate.length} corporate`);
   }
 

@@ -1,5 +1,6 @@
-// Classifications: unique ids, a total tier list (fallback last), and
-// {classification: X} references only to classifications already decided.
+// Classifications: unique ids, a total tier list (fallback last); the
+// classifications and tiers the migration page and the KPIs name. References
+// inside rules ({classification: X}) are checked with the rules (rules.ts).
 
 import {closest} from "../closest.js";
 import type {ConfigIssue} from "../issue.js";
@@ -23,17 +24,16 @@ export function checkClassifications(input: Record<string, unknown>): ConfigIssu
     const tiers = list(record(c).tiers);
     if (id !== undefined && known.some((k) => k.id === id)) issues.push({path: [...path, "id"], message: `duplicate classification id: ${id}`});
     issues.push(...checkTierList(tiers, [...path, "tiers"]));
-    tiers.forEach((t, j) => {
-      const when = record(t).when;
-      if (when !== undefined) issues.push(...checkReferences(when, [...path, "tiers", j, "when"], {own: id, appliesTo, earlier: known, all: list(input.classifications)}));
-    });
     if (id !== undefined) known.push({id, appliesTo, tierIds: tiers.map((t) => text(record(t).id)).filter((t): t is string => t !== undefined)});
   });
 
   const migration = text(record(input.migration).classification);
-  if (migration !== undefined && !known.some((k) => k.id === migration)) {
+  const ladder = known.find((k) => k.id === migration);
+  if (migration !== undefined && !ladder) {
     const suggestion = closest(migration, known.map((k) => k.id));
     issues.push({path: ["migration", "classification"], message: gotExpected(migration, suggestion ? `an existing classification (did you mean ${suggestion}?)` : `one of ${known.map((k) => k.id).join(", ")}`)});
+  } else if (ladder && ladder.appliesTo !== "retail") {
+    issues.push({path: ["migration", "classification"], message: gotExpected(migration, `a classification that applies to retail clients: the migration pages follow retail clients, and ${migration} applies to ${String(ladder.appliesTo)} clients`)});
   }
   issues.push(...checkKpis(record(input.kpis), known, migration));
   return issues;
@@ -47,15 +47,32 @@ function checkKpis(kpis: Record<string, unknown>, known: Known[], migration: str
     const id = text(ref.classification);
     const tier = text(ref.tier);
     const c = known.find((k) => k.id === id);
-    if (id !== undefined && !c) issues.push({path: ["kpis", name, "classification"], message: gotExpected(id, `one of ${known.map((k) => k.id).join(", ")}`)});
-    else if (c && tier !== undefined && !c.tierIds.includes(tier)) issues.push({path: ["kpis", name, "tier"], message: gotExpected(tier, `a tier of ${c.id}: ${c.tierIds.join(", ")}`)});
+    const retail = known.filter((k) => k.appliesTo === "retail").map((k) => k.id);
+    if (id !== undefined && !c) {
+      const suggestion = closest(id, retail);
+      issues.push({path: ["kpis", name, "classification"], message: gotExpected(id, suggestion ? `a retail classification (did you mean ${suggestion}?)` : `one of ${retail.join(", ")}`)});
+    } else if (c && c.appliesTo !== "retail")
+      issues.push({path: ["kpis", name, "classification"], message: gotExpected(id, `a classification that applies to retail clients (${retail.join(", ")}): the KPI counts retail clients`)});
+    else if (c && tier !== undefined && !c.tierIds.includes(tier)) {
+      const suggestion = closest(tier, c.tierIds);
+      issues.push({path: ["kpis", name, "tier"], message: gotExpected(tier, `a tier of ${c.id}: ${suggestion ? `did you mean ${suggestion}?` : c.tierIds.join(", ")}`)});
+    }
   }
-  const ladder = known.find((k) => k.id === migration);
-  list(kpis.nonVipTiers).forEach((t, i) => {
+  // (a migration classification that is not retail is reported on its own)
+  const ladder = known.find((k) => k.id === migration && k.appliesTo === "retail");
+  const nonVip = list(kpis.nonVipTiers);
+  nonVip.forEach((t, i) => {
     const tier = text(t);
-    if (ladder && tier !== undefined && !ladder.tierIds.includes(tier))
-      issues.push({path: ["kpis", "nonVipTiers", i], message: gotExpected(tier, `a tier of ${ladder.id}: ${ladder.tierIds.join(", ")}`)});
+    if (ladder && tier !== undefined && !ladder.tierIds.includes(tier)) {
+      const suggestion = closest(tier, ladder.tierIds);
+      issues.push({path: ["kpis", "nonVipTiers", i], message: gotExpected(tier, `a tier of ${ladder.id}: ${suggestion ? `did you mean ${suggestion}?` : ladder.tierIds.join(", ")}`)});
+    }
   });
+  // With no non-VIP tier every client would count as VIP; with all of them, none would.
+  if (Array.isArray(kpis.nonVipTiers) && ladder) {
+    if (nonVip.length === 0) issues.push({path: ["kpis", "nonVipTiers"], message: `got []; expected the tiers of ${ladder.id} that are not VIP, at least its fallback tier ${ladder.tierIds.at(-1)}`});
+    else if (ladder.tierIds.every((t) => nonVip.includes(t))) issues.push({path: ["kpis", "nonVipTiers"], message: gotExpected(nonVip, `some tiers of ${ladder.id} left out: with every tier listed, no client counts as VIP`)});
+  }
   return issues;
 }
 
@@ -74,31 +91,4 @@ function checkTierList(tiers: unknown[], path: ConfigPath): ConfigIssue[] {
     if (id !== undefined) seen.add(id);
   });
   return issues;
-}
-
-function checkReferences(
-  condition: unknown,
-  path: ConfigPath,
-  context: {own: string | undefined; appliesTo: unknown; earlier: Known[]; all: unknown[]}
-): ConfigIssue[] {
-  if (!isRecord(condition)) return [];
-  if (Array.isArray(condition.all)) return condition.all.flatMap((c, i) => checkReferences(c, [...path, "all", i], context));
-  if (Array.isArray(condition.any)) return condition.any.flatMap((c, i) => checkReferences(c, [...path, "any", i], context));
-  if (condition.not !== undefined) return checkReferences(condition.not, [...path, "not"], context);
-  const name = text(condition.classification);
-  if (name === undefined) return [];
-  const at = [...path, "classification"];
-  const earlierIds = context.earlier.map((k) => k.id);
-  if (name === context.own) return [{path: at, message: `got ${JSON.stringify(name)}; a classification cannot refer to itself`}];
-  const target = context.earlier.find((k) => k.id === name);
-  if (!target) {
-    const later = context.all.findIndex((c) => text(record(c).id) === name);
-    if (later >= 0) return [{path: at, message: `got ${JSON.stringify(name)}, which is defined later (classifications[${later}]); a rule may only use classifications listed before it`}];
-    const suggestion = closest(name, earlierIds);
-    return [{path: at, message: gotExpected(name, suggestion ? `an earlier classification (did you mean ${suggestion}?)` : earlierIds.length ? `one of the earlier classifications: ${earlierIds.join(", ")}` : "an earlier classification (there is none)")}];
-  }
-  if (target.appliesTo !== context.appliesTo) return [{path: at, message: `got ${JSON.stringify(name)}, which applies to ${String(target.appliesTo)} clients; expected a classification that applies to ${String(context.appliesTo)} clients`}];
-  return list(condition.in).flatMap((tier, i) =>
-    typeof tier === "string" && !target.tierIds.includes(tier) ? [{path: [...path, "in", i], message: gotExpected(tier, `a tier of ${name}: ${target.tierIds.join(", ")}`)}] : []
-  );
 }

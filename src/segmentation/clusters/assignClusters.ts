@@ -1,4 +1,4 @@
-import type {ClientPeriod} from "../tiers/types.js";
+import type {ClientPeriod} from "../types.js";
 import {featureMatrix} from "./featureMatrix.js";
 import {nearestCentroid} from "./nearestCentroid.js";
 import {standardise} from "./standardise.js";

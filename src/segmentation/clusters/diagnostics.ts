@@ -1,5 +1,5 @@
 import type {KmeansConfig} from "../../config/schema.js";
-import type {ClientPeriod} from "../tiers/types.js";
+import type {ClientPeriod} from "../types.js";
 import {featureMatrix} from "./featureMatrix.js";
 import {nearestCentroid} from "./nearestCentroid.js";
 import {meanSilhouette} from "./silhouette.js";

@@ -1,5 +1,5 @@
 import {median} from "d3-array";
-import type {ClientPeriod} from "../tiers/types.js";
+import type {ClientPeriod} from "../types.js";
 import type {ClusterFeature, FeatureMatrix} from "./types.js";
 
 /** The transform a feature goes through before clustering; log1p clamps negatives (overdrafts, refunds) to 0. */

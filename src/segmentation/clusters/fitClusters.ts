@@ -1,5 +1,5 @@
 import type {KmeansConfig} from "../../config/schema.js";
-import type {ClientPeriod} from "../tiers/types.js";
+import type {ClientPeriod} from "../types.js";
 import {featureMatrix, untransformValue} from "./featureMatrix.js";
 import {nearestCentroid} from "./nearestCentroid.js";
 import {fitStandardiser, standardise} from "./standardise.js";

@@ -1,5 +1,5 @@
 import {compareIds, sampleByHash} from "../random.js";
-import type {ClientPeriod} from "../tiers/types.js";
+import type {ClientPeriod} from "../types.js";
 
 /** Each record's client id as text; a record without one cannot be sampled reproducibly. */
 export function clientIds(records: readonly ClientPeriod[], idField: string): string[] {

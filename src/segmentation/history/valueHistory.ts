@@ -6,7 +6,7 @@
 // stayed there counts as churned; the configured churn rule decides how long
 // "stayed" is (default: two quarters).
 
-import type {ClientPeriod} from "../tiers/types.js";
+import type {ClientPeriod} from "../types.js";
 
 export interface ValueHistory {
   /** Value client in some earlier quarter. */

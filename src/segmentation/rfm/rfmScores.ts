@@ -1,13 +1,7 @@
-import type {RfmConfig} from "../../config/schema.js";
-import type {ClientPeriod} from "../tiers/types.js";
 import {rankScores} from "./rankScores.js";
 
-export interface RfmColumns {
-  /** Days since the last client-initiated transaction; NaN when the client never transacted. */
-  recency: ArrayLike<number>;
-  frequency: ArrayLike<number>;
-  monetary: ArrayLike<number>;
-}
+/** Reads one client's value, d3 style; null, undefined or NaN mark a missing value. */
+export type RfmAccessor<T> = (d: T, i: number, data: ArrayLike<T>) => number | null | undefined;
 
 export interface RfmScores {
   r: Uint8Array;
@@ -17,11 +11,11 @@ export interface RfmScores {
   fm: Uint8Array;
 }
 
-function column(records: readonly ClientPeriod[], feature: string): Float64Array {
-  const out = new Float64Array(records.length);
-  for (let i = 0; i < records.length; ++i) {
-    const v = records[i][feature];
-    out[i] = typeof v === "number" ? v : v == null || v === "" || typeof v === "boolean" ? NaN : Number(v);
+function values<T>(data: ArrayLike<T>, value: RfmAccessor<T>): Float64Array {
+  const out = new Float64Array(data.length);
+  for (let i = 0; i < data.length; ++i) {
+    const v = value(data[i], i, data);
+    out[i] = typeof v === "number" ? v : NaN;
   }
   return out;
 }
@@ -32,19 +26,20 @@ export function combineFm(f: number, m: number): number {
 }
 
 /**
- * R, F and M quantile scores (1..bins) for every client, plus FM. Fewer days
- * since the last transaction scores higher; more transactions and more money
- * score higher. Ties and missing values: see rankScores. A client who never
- * transacted (missing recency) scores R = 1; missing F or M also score 1.
+ * R, F and M quantile scores (1..bins) for every client, plus FM:
+ *   rfmScores(clients, {bins: 5, recency: (d) => d.recency_days, frequency: (d) => d.frequency, monetary: (d) => d.monetary})
+ * Fewer days since the last transaction (recency) scores higher; more
+ * transactions and more money score higher. Ties and missing values: see
+ * rankScores. A client who never transacted (missing recency) scores R = 1;
+ * missing F or M also score 1.
  */
-export function rfmScores(input: readonly ClientPeriod[] | RfmColumns, cfg: Pick<RfmConfig, "bins" | "recencyFeature" | "frequencyFeature" | "monetaryFeature">): RfmScores {
-  const {bins} = cfg;
-  const columns: RfmColumns = Array.isArray(input)
-    ? {recency: column(input, cfg.recencyFeature), frequency: column(input, cfg.frequencyFeature), monetary: column(input, cfg.monetaryFeature)}
-    : (input as RfmColumns);
-  const r = rankScores(columns.recency, {bins, higherIsBetter: false});
-  const f = rankScores(columns.frequency, {bins});
-  const m = rankScores(columns.monetary, {bins});
+export function rfmScores<T>(
+  data: ArrayLike<T>,
+  {bins, recency, frequency, monetary}: {bins: number; recency: RfmAccessor<T>; frequency: RfmAccessor<T>; monetary: RfmAccessor<T>}
+): RfmScores {
+  const r = rankScores(values(data, recency), {bins, higherIsBetter: false});
+  const f = rankScores(values(data, frequency), {bins});
+  const m = rankScores(values(data, monetary), {bins});
   const fm = new Uint8Array(r.length);
   for (let i = 0; i < fm.length; ++i) fm[i] = combineFm(f[i], m[i]);
   return {r, f, m, fm};

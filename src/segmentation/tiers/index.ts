@@ -1,7 +1,3 @@
-export type {Check, Classified, ClientPeriod, Comparison, TierResult} from "./types.js";
-export {evaluateCondition, explainCondition} from "./evaluateCondition.js";
-export {classify, classifyAll, checkReferences} from "./classify.js";
-export {compileCondition, type CompiledCondition} from "./compileCondition.js";
-export {compileClassifications, classifyMany, type CompiledClassifications} from "./compileClassifications.js";
-export {classificationReferences} from "./references.js";
+// Tier rules live in ../rules (one representation, two back-ends, one
+// explainer); here is the national enterprise size standard they read.
 export {sizeClass, withSizeClass, type SizeCheck, type SizeClass, type SizeResult} from "./sizeClass.js";

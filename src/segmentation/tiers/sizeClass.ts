@@ -1,6 +1,5 @@
 import type {EnterpriseSizeConfig} from "../../config/schema.js";
-import {asNumber, isMissing} from "./compare.js";
-import type {ClientPeriod} from "./types.js";
+import type {ClientPeriod} from "../types.js";
 
 export type SizeClass = "large" | "medium" | "small" | "micro";
 type Metric = keyof EnterpriseSizeConfig["metrics"];
@@ -44,14 +43,20 @@ export function sizeClass(record: ClientPeriod, cfg: EnterpriseSizeConfig, {indu
     const bounds = row[metric];
     if (!bounds) continue;
     const feature = cfg.metrics[metric];
-    const raw = record[feature];
-    const value = isMissing(raw) ? NaN : asNumber(raw);
+    const value = asNumber(record[feature]);
     let reached = 3; // micro
     if (!Number.isNaN(value)) for (let c = 2; c >= 0 && value >= bounds[c]; --c) reached = c;
     explanation.push({metric, feature, bounds, value: Number.isNaN(value) ? null : value, reaches: classes[reached]});
     lowest = Math.max(lowest, reached);
   }
   return {sizeClass: classes[lowest < 0 ? 3 : lowest], industry, explanation};
+}
+
+/** A metric as a number: numbers as they are, numeric text (CSV) parsed; anything else is missing (NaN). */
+function asNumber(raw: unknown): number {
+  if (typeof raw === "number") return raw;
+  if (typeof raw === "string" && raw.trim() !== "") return Number(raw);
+  return NaN;
 }
 
 /** A new record with the size class added as a feature (default `size_class`, which the enterprise_size classification reads). */

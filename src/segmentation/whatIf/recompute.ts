@@ -3,12 +3,14 @@
 // and RFM bins it returns tier sizes (baseline beside what-if), the cluster ×
 // tier table and a migration preview between the sample's two quarters.
 
+import {featureNames} from "../../config/features.js";
 import type {Classification, KmeansConfig, RfmConfig} from "../../config/schema.js";
 import {contingencyTable} from "../agreement/index.js";
 import {assignClusters, fitClusters} from "../clusters/index.js";
 import {transitionMatrix, type TransitionMatrix} from "../migration/index.js";
-import {rfmScores} from "../rfm/index.js";
-import {compileClassifications, type ClientPeriod} from "../tiers/index.js";
+import {rfmFeatures, rfmScores} from "../rfm/index.js";
+import {classifier, compileRules} from "../rules/index.js";
+import type {ClientPeriod} from "../types.js";
 
 export interface SampleColumns {
   present: boolean[];
@@ -42,9 +44,9 @@ export function recompute(
   {classifications, baseline = classifications, kmeans, rfm, ladder}: {classifications: readonly Classification[]; baseline?: readonly Classification[]; kmeans: KmeansConfig; rfm: RfmConfig; ladder: string}
 ): {milliseconds: number; tierSizes: {tier: string; baseline: number; whatIf: number}[]; crossTab: {row: string; col: string; value: number; rowShare: number}[]; clusterIds: string[]; matrix: TransitionMatrix; rfm: {r: Uint8Array; fm: Uint8Array}} {
   const started = performance.now();
-  const retail = (list: readonly Classification[]) => list.filter((c) => c.appliesTo === "retail");
-  const whatIf = compileClassifications(retail(classifications));
-  const base = compileClassifications(retail(baseline));
+  const retail = (list: readonly Classification[]) => classifier(compileRules(list.filter((c) => c.appliesTo === "retail"), {features: featureNames}));
+  const whatIf = retail(classifications);
+  const base = retail(baseline);
   const ladderConfig = classifications.find((c) => c.id === ladder);
   if (!ladderConfig) throw new Error(`invalid ladder: ${ladder}`);
   const tiers = ladderConfig.tiers.map((t) => t.id);
@@ -73,6 +75,6 @@ export function recompute(
     latest.map((r, i) => ({id: r.client_pid as string, state: latestTiers[i]})),
     {states}
   );
-  const scores = rfmScores(latest, rfm);
+  const scores = rfmScores(latest, rfmFeatures(rfm));
   return {milliseconds: performance.now() - started, tierSizes, crossTab, clusterIds: table.rows, matrix, rfm: {r: scores.r, fm: scores.fm}};
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {rankScores, rfmScores} from "../../../src/segmentation/rfm/index.js";
+import {rankScores, rfmFeatures, rfmScores} from "../../../src/segmentation/rfm/index.js";
 import {shuffled} from "../../../src/segmentation/random.js";
 
 describe("rankScores", () => {
@@ -22,7 +22,7 @@ describe("rankScores", () => {
 });
 
 describe("rfmScores", () => {
-  const cfg = {bins: 5, recencyFeature: "recency_days", frequencyFeature: "frequency", monetaryFeature: "monetary"};
+  const cfg = rfmFeatures({bins: 5, recencyFeature: "recency_days", frequencyFeature: "frequency", monetaryFeature: "monetary"});
 
   it("scores recency by fewer days, F and M by more, and rounds FM half up", () => {
     const records = [
@@ -39,9 +39,17 @@ describe("rfmScores", () => {
     expect(Array.from(fm)).toEqual([5, 5, 3, 2, 1]); // (5 + 4) / 2 = 4.5 → 5
   });
 
-  it("accepts typed columns with NaN for never transacted", () => {
-    const {r} = rfmScores({recency: new Float64Array([NaN, 3, 3]), frequency: [1, 2, 3], monetary: [1, 2, 3]}, cfg);
+  it("reads through accessors, d3 style: typed columns by index, NaN or null for never transacted", () => {
+    const recency = new Float64Array([NaN, 3, 3]);
+    const {r, f} = rfmScores([0, 1, 2], {bins: 5, recency: (i) => recency[i], frequency: (i) => [1, 2, null][i], monetary: (_, i) => i});
     expect(Array.from(r)).toEqual([1, 2, 2]);
+    expect(Array.from(f)).toEqual([2, 4, 1]);
+  });
+
+  it("reads the configured features of records, anything but a number as missing", () => {
+    const records = [{recency_days: "3", frequency: true, monetary: 5}, {recency_days: 2, frequency: 1, monetary: null}];
+    const {r, f, m} = rfmScores(records, cfg);
+    expect([Array.from(r), Array.from(f), Array.from(m)]).toEqual([[1, 3], [1, 3], [3, 1]]);
   });
 
   it("does not depend on input order: shuffled clients keep their scores", () => {

@@ -1,13 +1,17 @@
 import {describe, expect, it} from "vitest";
-import {classify, classifyAll, withSizeClass} from "../../../src/segmentation/tiers/index.js";
-import {defaultConfig} from "./defaultConfig.js";
+import {featureNames} from "../../../src/config/features.js";
+import {classifier, compileRules, explainLadder} from "../../../src/segmentation/rules/index.js";
+import {withSizeClass} from "../../../src/segmentation/tiers/index.js";
+import {explainAll} from "../../support/explainAll.js";
+import {defaultConfig} from "../tiers/defaultConfig.js";
 
 const config = defaultConfig();
-const byId = (id: string) => config.classifications.find((c) => c.id === id)!;
+const ladders = compileRules(config.classifications, {features: featureNames});
+const byId = (id: string) => ladders.find((c) => c.id === id)!;
 
-describe("classify with the default retail ladder", () => {
+describe("the default retail ladders", () => {
   const ladder = byId("retail_tier");
-  const tierOf = (avg_daily_aum: number | null) => classify({avg_daily_aum}, ladder).tier;
+  const tierOf = (avg_daily_aum: number | null) => explainLadder(ladder, {avg_daily_aum}).tier;
 
   it("puts exact thresholds in the higher tier (≥ boundary)", () => {
     expect(tierOf(5_000_000)).toBe("diamond");
@@ -24,33 +28,32 @@ describe("classify with the default retail ladder", () => {
   });
 
   it("explains the matched rule with the value it looked at", () => {
-    expect(classify({avg_daily_aum: 6123456.7}, ladder)).toEqual({
+    expect(explainLadder(ladder, {avg_daily_aum: 6123456.7})).toEqual({
       classification: "retail_tier",
       tier: "diamond",
       ruleIndex: 0,
-      rule: {feature: "avg_daily_aum", op: ">=", value: 5000000},
       explanation: [{feature: "avg_daily_aum", op: ">=", threshold: 5000000, value: 6123456.7, pass: true}],
     });
-    expect(classify({avg_daily_aum: 10}, ladder)).toMatchObject({tier: "standard", ruleIndex: 3, rule: null, explanation: []});
+    expect(explainLadder(ladder, {avg_daily_aum: 10})).toEqual({classification: "retail_tier", tier: "standard", ruleIndex: 3, explanation: []});
   });
 
   it("classifies activity: ≥ 3 transactions active, else ≥ 180 idle days dormant, else potential", () => {
     const activity = byId("activity");
-    expect(classify({frequency: 3, days_since_last_txn: 400}, activity).tier).toBe("active");
-    expect(classify({frequency: 2, days_since_last_txn: 180}, activity).tier).toBe("dormant");
-    expect(classify({frequency: 2, days_since_last_txn: 179}, activity).tier).toBe("potential");
+    expect(explainLadder(activity, {frequency: 3, days_since_last_txn: 400}).tier).toBe("active");
+    expect(explainLadder(activity, {frequency: 2, days_since_last_txn: 180}).tier).toBe("dormant");
+    expect(explainLadder(activity, {frequency: 2, days_since_last_txn: 179}).tier).toBe("potential");
   });
 
   it("marks churned clients: closed, or a former value client two quarters below the line", () => {
     const churn = byId("churn");
-    expect(classify({is_closed: true}, churn).tier).toBe("churned");
-    expect(classify({is_closed: false, was_value_client: true, quarters_below_value: 2}, churn).tier).toBe("churned");
-    expect(classify({is_closed: false, was_value_client: true, quarters_below_value: 1}, churn).tier).toBe("retained");
+    expect(explainLadder(churn, {is_closed: true}).tier).toBe("churned");
+    expect(explainLadder(churn, {is_closed: false, was_value_client: true, quarters_below_value: 2}).tier).toBe("churned");
+    expect(explainLadder(churn, {is_closed: false, was_value_client: true, quarters_below_value: 1}).tier).toBe("retained");
   });
 });
 
-describe("classifyAll with the default corporate tiers", () => {
-  const corporate = config.classifications.filter((c) => c.appliesTo === "corporate");
+describe("the default corporate tiers", () => {
+  const corporate = ladders.filter((c) => c.appliesTo === "corporate");
   const base = {
     industry: "industry", employees: 1200, revenue: 50000, total_assets: 90000,
     strategic_agreement: false, credit_rating: "AA", adverse_credit: false, settlement_share: 0.3,
@@ -59,7 +62,7 @@ describe("classifyAll with the default corporate tiers", () => {
     stable_lending: false, loan_balance: 0,
   };
   const tierOf = (patch: Record<string, number | string | boolean | null>) =>
-    classifyAll(withSizeClass({...base, ...patch}, config.enterpriseSize), corporate).corporate_tier.tier;
+    classifier(corporate)(withSizeClass({...base, ...patch}, config.enterpriseSize)).corporate_tier;
 
   it("makes a rated, agreement-holding client with ≥ 60% settlement strategic", () => {
     expect(tierOf({strategic_agreement: true, settlement_share: 0.6})).toBe("strategic");
@@ -86,7 +89,7 @@ describe("classifyAll with the default corporate tiers", () => {
   });
 
   it("explains a quality tier through the enterprise size it relied on", () => {
-    const result = classifyAll(withSizeClass({...base, avg_daily_deposits: 1.5e8}, config.enterpriseSize), corporate);
+    const result = explainAll(withSizeClass({...base, avg_daily_deposits: 1.5e8}, config.enterpriseSize), corporate);
     expect(result.enterprise_size.tier).toBe("large");
     expect(result.corporate_tier.explanation[0]).toEqual({classification: "enterprise_size", op: "in", threshold: ["large"], value: "large", pass: true});
     expect(result.loan_scale.tier).toBe("above_scale");
@@ -94,7 +97,8 @@ describe("classifyAll with the default corporate tiers", () => {
 
   it("refuses a reference to an unknown or later classification", () => {
     const [size, tier] = [byId("enterprise_size"), byId("corporate_tier")];
-    expect(() => classifyAll({}, [tier, size])).toThrow("invalid classification reference: enterprise_size");
-    expect(() => classifyAll({}, [tier])).toThrow("invalid classification reference: enterprise_size");
+    expect(() => classifier([tier, size])).toThrow("invalid classification reference: enterprise_size");
+    expect(() => classifier([tier])).toThrow("invalid classification reference: enterprise_size");
+    expect(() => explainAll({}, [tier])).toThrow("invalid classification reference: enterprise_size");
   });
 });
