@@ -4,15 +4,17 @@
 // scripts do).
 
 import {existsSync, readFileSync} from "node:fs";
+import path from "node:path";
+import {nodeBinScript} from "./loaders/cli/nodeBin.js";
 
 // The report pages, one per quarter the current pipeline outputs cover
 // (npm run build and npm run dev bring them up to date first).
 function reportQuarters(): string[] {
-  const workDir = process.env.SEG_WORK_DIR ?? "data/work";
-  const current = `${workDir}/current.json`;
+  const workDir = process.env.SEG_WORK_DIR ?? path.join("data", "work");
+  const current = path.join(workDir, "current.json");
   if (!existsSync(current)) return [];
   const {key} = JSON.parse(readFileSync(current, "utf8"));
-  const run = `${workDir}/${key}/run.json`;
+  const run = path.join(workDir, key, "run.json");
   return existsSync(run) ? JSON.parse(readFileSync(run, "utf8")).quarters : [];
 }
 
@@ -31,6 +33,10 @@ export default {
   head: '<meta name="robots" content="noindex">',
   footer: "示例银行 · 客户分层工作台 — 仅供内部使用 · internal use only",
   search: false,
+  // TypeScript data loaders run as `node <tsx's cli> loader.ts`. Framework's
+  // default, a command named "tsx", is found on Linux and macOS but not on
+  // Windows, where it is tsx.cmd and Node spawns only .exe files without a shell.
+  interpreters: {".ts": [process.execPath, nodeBinScript("tsx")]},
   pager: false,
   toc: false,
   pages: [

@@ -1,25 +1,25 @@
 // Every measured job runs as a child process, so that its peak memory is its
-// own and not the bench runner's. GNU time (/usr/bin/time -v) reports the
-// peak resident set of the child (and of anything the child waited for); jobs
-// written in TypeScript also print process.resourceUsage().maxRSS themselves,
-// which is what we fall back on where GNU time is missing.
+// own and not the bench runner's. bench/peakMemory.ts says how the peak is
+// measured: GNU time where there is one, else each process's own report.
 
 import {spawn} from "node:child_process";
-import {existsSync} from "node:fs";
 import path from "node:path";
+import {nodeBinScript} from "../loaders/cli/nodeBin.js";
+import {cpuSeconds, gnuTime, isMeasuringLine, peakReportingEnv, peakRssKb, peakSource} from "./peakMemory.js";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 export const benchOut = path.join(repoRoot, "bench", "out");
 export const tsxBin = path.join(repoRoot, "node_modules", ".bin", "tsx");
-const gnuTime = "/usr/bin/time";
 
-export const gnuTimeAvailable = existsSync(gnuTime);
+export const gnuTimeAvailable = peakSource === "gnu-time";
 
 export interface ChildRun {
   /** Wall-clock seconds from spawn to exit, measured by the runner. */
   seconds: number;
-  /** Peak RSS of the child in bytes: GNU time's figure, else the job's own report; undefined when neither is known. */
+  /** Peak RSS of the child in bytes (bench/peakMemory.ts), else the job's own report; undefined when neither is known. */
   peakRssBytes: number | undefined;
+  /** User + system CPU seconds of the child and everything it waited for (bench/peakMemory.ts); undefined when unknown. */
+  cpuSeconds: number | undefined;
   stdout: string;
   stderr: string;
   /** The last line of stdout that parses as a JSON object (a job's result), if any. */
@@ -35,12 +35,12 @@ export interface ChildOptions {
   echo?: boolean;
 }
 
-/** Runs `command args…` under GNU time when available; throws with the child's stderr tail on a non-zero exit. */
+/** Runs `command args…`, measured (GNU time or self-reports); throws with the child's stderr tail on a non-zero exit. */
 export function runChild(command: string, args: readonly string[], {env = process.env, cwd = repoRoot, echo = false}: ChildOptions = {}): Promise<ChildRun> {
   const [file, argv] = gnuTimeAvailable ? [gnuTime, ["-v", command, ...args]] : [command, [...args]];
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(file, argv, {cwd, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"]});
+    const child = spawn(file, argv, {cwd, env: peakReportingEnv(env as NodeJS.ProcessEnv), stdio: ["ignore", "pipe", "pipe"]});
     let stdout = "";
     let stderr = "";
     let pending = "";
@@ -54,8 +54,8 @@ export function runChild(command: string, args: readonly string[], {env = proces
       const at = (performance.now() - started) / 1000;
       for (const line of lines) {
         stderrLines.push({at, line});
-        // GNU time's own report starts with a tab; it is parsed, not shown.
-        if (echo && !line.startsWith("\t") && !line.startsWith("Command being timed")) process.stderr.write(`    ${line}\n`);
+        // The measuring's own lines are parsed, not shown.
+        if (echo && !isMeasuringLine(line)) process.stderr.write(`    ${line}\n`);
       }
     });
     child.on("error", reject);
@@ -64,26 +64,20 @@ export function runChild(command: string, args: readonly string[], {env = proces
       if (pending) stderrLines.push({at: seconds, line: pending});
       const result = lastJson(stdout);
       const reportedKb = typeof result?.maxRssKb === "number" ? result.maxRssKb : undefined;
-      const timedKb = gnuTimeAvailable ? gnuTimeMaxRssKb(stderr) : undefined;
-      const peakKb = timedKb ?? reportedKb;
+      const peakKb = peakRssKb(stderr) ?? reportedKb;
       if (code !== 0) {
-        const tail = stderr.split("\n").filter((l) => !l.startsWith("\t")).slice(-15).join("\n");
+        const tail = stderr.split("\n").filter((l) => !isMeasuringLine(l)).slice(-15).join("\n");
         reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}\n${tail}`));
         return;
       }
-      resolve({seconds, peakRssBytes: peakKb === undefined ? undefined : peakKb * 1024, stdout, stderr, result, stderrLines});
+      resolve({seconds, peakRssBytes: peakKb === undefined ? undefined : peakKb * 1024, cpuSeconds: cpuSeconds(stderr), stdout, stderr, result, stderrLines});
     });
   });
 }
 
-/** Runs a TypeScript job under tsx: `tsx <file> <args>`. */
+/** Runs a TypeScript job under tsx: `node <tsx's cli> <file> <args>` (no shell script, so it runs on Windows too). */
 export function runTsJob(file: string, args: readonly string[] = [], options: ChildOptions = {}): Promise<ChildRun> {
-  return runChild(tsxBin, [path.resolve(repoRoot, file), ...args], options);
-}
-
-export function gnuTimeMaxRssKb(stderr: string): number | undefined {
-  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-  return match ? Number(match[1]) : undefined;
+  return runChild(process.execPath, [nodeBinScript("tsx"), path.resolve(repoRoot, file), ...args], options);
 }
 
 function lastJson(stdout: string): Record<string, unknown> | undefined {

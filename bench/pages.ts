@@ -15,7 +15,7 @@ import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:
 import os from "node:os";
 import path from "node:path";
 import type {Browser} from "playwright-core";
-import {chromiumAvailable, chromiumPath, launchOffline, watchPage} from "../loaders/browser/chromium.js";
+import {chromiumAvailable, chromiumMissing, launchOffline, watchPage} from "../loaders/browser/chromium.js";
 import {serveStatic} from "../loaders/browser/staticServer.js";
 import {repoRoot} from "./child.js";
 import {against, MiB, target, type BenchResult, type Measurement} from "./results.js";
@@ -45,7 +45,7 @@ interface PageLoad {
 
 export async function pagesBench({dist = path.join(repoRoot, "dist"), loads = 3, log = () => {}}: PagesBenchOptions = {}): Promise<BenchResult> {
   if (!existsSync(path.join(dist, "index.html"))) return {bench: "pages", measurements: [], skipped: `${path.relative(repoRoot, dist) || dist}/index.html missing: run npm run build first`};
-  if (!chromiumAvailable()) return {bench: "pages", measurements: [], skipped: `${chromiumPath} missing`};
+  if (!chromiumAvailable()) return {bench: "pages", measurements: [], skipped: chromiumMissing};
 
   const pages = sitePages(dist);
   const emptyDir = mkdtempSync(path.join(os.tmpdir(), "seg-bench-empty-"));

@@ -83,7 +83,7 @@ export async function pipelineBench({scale = "default", memoryLimit, spillDir, l
   // the core one runs: the bench is about memory and throughput there, and the
   // full baseline would add minutes.
   log("pipeline: core baseline (bare DuckDB: transaction count and sum, average daily AUM)");
-  const core = await runTsJob("bench/jobs/duckdbBaseline.ts", [extractDir, limit ?? "3GB"], {env});
+  const core = await runTsJob("bench/jobs/floor.ts", [extractDir, limit ?? "3GB"], {env});
   let baseline = {run: core, name: "bare DuckDB core aggregation"};
   if (scale === "default") {
     log("pipeline: baseline (bare DuckDB: the pipeline's feature SQL on the CSVs)");
@@ -148,7 +148,7 @@ export function bytesOf(limit: string): number {
 }
 
 /** Generates the bank unless bench/out/bank-<scale> already holds one made with the same options. */
-async function ensureBank(bankDir: string, bank: PipelineScale["bank"], log: (line: string) => void) {
+export async function ensureBank(bankDir: string, bank: PipelineScale["bank"], log: (line: string) => void) {
   const stamp = path.join(bankDir, "bench-options.json");
   const wanted = JSON.stringify(bank);
   if (existsSync(path.join(bankDir, "extract", "transactions.csv")) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === wanted) return undefined;
@@ -213,13 +213,13 @@ function readKey(currentFile: string): string | undefined {
 }
 
 /** Reads every extract file once, so that neither job pays for the first read from disk. */
-async function warmPageCache(dir: string): Promise<void> {
+export async function warmPageCache(dir: string): Promise<void> {
   for (const file of await readdir(dir)) {
     await new Promise<void>((resolve, reject) => createReadStream(path.join(dir, file)).on("data", () => {}).on("end", resolve).on("error", reject));
   }
 }
 
-async function countLines(file: string): Promise<number> {
+export async function countLines(file: string): Promise<number> {
   let lines = 0;
   for await (const chunk of createReadStream(file)) {
     const buffer = chunk as Buffer;

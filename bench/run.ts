@@ -1,8 +1,12 @@
 // npm run bench -- [--only pipeline|segment|whatif|pages] [--scale large]
+//                  [--bank demo] [--rounds N]
 //                  [--memory-limit 3GB] [--spill-dir dir] [--dist dir]
 // Runs the benchmarks (all by default), prints a summary table and writes
 // bench/out/results.json. Targets print PASS or MISS and never fail the run;
 // a benchmark that throws is reported and the others still run.
+// The pipeline benchmark ends with the three-way comparison of issue 18
+// (pipeline, floor, pandas peer: bench/threeWay.ts) on the 10 M bank, in N
+// alternating rounds; --bank demo runs that comparison alone, on the demo bank.
 // --scale large runs only the pipeline benchmark, at ~100 M transactions / 2 M
 // clients, with a DuckDB memory limit and a spill directory (bench/out/spill
 // unless --spill-dir). docs/benchmarks.md explains every number.
@@ -13,9 +17,11 @@ import path from "node:path";
 import {main, parseArgs} from "../loaders/cli/args.js";
 import {benchOut, gnuTimeAvailable, repoRoot} from "./child.js";
 import {pagesBench} from "./pages.js";
+import {peakSourceLabel, peakSource} from "./peakMemory.js";
 import {pipelineBench} from "./pipeline.js";
 import {formatBytes, formatRatio, formatSeconds, type BenchResult} from "./results.js";
 import {segmentBench} from "./segment.js";
+import {alongside, largeScaleStanding, threeWayBench, type ThreeWayBank} from "./threeWay.js";
 import {whatifBench} from "./whatif.js";
 
 const benches = ["pipeline", "segment", "whatif", "pages"] as const;
@@ -30,9 +36,14 @@ main(async () => {
   const scale = args.scale ?? "default";
   if (scale !== "default" && scale !== "large") throw new Error(`invalid --scale: ${scale} (default or large)`);
   const text = (name: string) => (typeof args[name] === "string" ? (args[name] as string) : undefined);
-  const selected: BenchName[] = only ? [only as BenchName] : scale === "large" ? ["pipeline"] : [...benches];
+  const bank = text("bank") ?? "10m";
+  if (bank !== "demo" && bank !== "10m") throw new Error(`invalid --bank: ${bank} (demo or 10m)`);
+  if (bank === "demo" && scale === "large") throw new Error("invalid --bank: demo does not go with --scale large");
+  const rounds = text("rounds") === undefined ? undefined : Number(text("rounds"));
+  if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1)) throw new Error(`invalid --rounds: ${text("rounds")} (a whole number ≥ 1)`);
+  const selected: BenchName[] = only ? [only as BenchName] : scale === "large" || bank === "demo" ? ["pipeline"] : [...benches];
   if (scale === "large" && only && only !== "pipeline") log(`--scale large applies to the pipeline benchmark only; ${only} runs at its usual size`);
-  if (!gnuTimeAvailable) log("/usr/bin/time is missing: peak memory comes from each job's own process.resourceUsage().maxRSS");
+  if (!gnuTimeAvailable) log(`GNU time is not there: peak memory from ${peakSourceLabel[peakSource]}`);
 
   mkdirSync(benchOut, {recursive: true});
   const started = Date.now();
@@ -43,7 +54,7 @@ main(async () => {
     const before = os.loadavg()[0];
     let result: BenchResult;
     try {
-      result = await runBench(name, {scale, memoryLimit: text("memory-limit"), spillDir: text("spill-dir"), dist: text("dist")});
+      result = await runBench(name, {scale, bank, rounds, memoryLimit: text("memory-limit"), spillDir: text("spill-dir"), dist: text("dist")});
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`${name}: FAILED: ${message}`);
@@ -59,16 +70,39 @@ main(async () => {
   process.stdout.write(`\nresults: ${path.relative(repoRoot, file)} (total ${formatSeconds((Date.now() - started) / 1000)})\n`);
 });
 
-function runBench(name: BenchName, options: {scale: "default" | "large"; memoryLimit?: string; spillDir?: string; dist?: string}): Promise<BenchResult> {
+interface BenchOptions {
+  scale: "default" | "large";
+  bank: ThreeWayBank;
+  rounds?: number;
+  memoryLimit?: string;
+  spillDir?: string;
+  dist?: string;
+}
+
+function runBench(name: BenchName, options: BenchOptions): Promise<BenchResult> {
   switch (name) {
     case "pipeline":
-      return pipelineBench({scale: options.scale, memoryLimit: options.memoryLimit, spillDir: options.spillDir ? path.resolve(options.spillDir) : undefined, log});
+      return pipelineWithThreeWay(options);
     case "segment":
       return segmentBench({log});
     case "whatif":
       return whatifBench({log});
     case "pages":
       return pagesBench({dist: options.dist ? path.resolve(options.dist) : undefined, log});
+  }
+}
+
+/** The pipeline benchmark, then issue 18's three-way comparison; --bank demo: the comparison alone, on the demo bank. */
+async function pipelineWithThreeWay({scale, bank, rounds, memoryLimit, spillDir}: BenchOptions): Promise<BenchResult> {
+  if (bank === "demo") return threeWayBench({bank, rounds, memoryLimit, log});
+  const result = await pipelineBench({scale, memoryLimit, spillDir: spillDir ? path.resolve(spillDir) : undefined, log});
+  if (scale === "large") return alongside(result, largeScaleStanding(result));
+  try {
+    return alongside(result, await threeWayBench({bank, rounds, memoryLimit, log}));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`pipeline: three-way comparison FAILED: ${message}`);
+    return alongside(result, {bench: "pipeline", measurements: [], notes: [`three-way comparison failed: ${message.split("\n")[0]}`]});
   }
 }
 
@@ -117,7 +151,7 @@ function writeResults(results: readonly BenchResult[], {scale, totalSeconds}: {s
     memoryBytes: os.totalmem(),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
-    peakMemoryFrom: gnuTimeAvailable ? "/usr/bin/time -v (child process)" : "process.resourceUsage().maxRSS (child process)",
+    peakMemoryFrom: peakSourceLabel[peakSource],
   };
   writeFileSync(file, JSON.stringify({updated: measuredAt, lastRunSeconds: totalSeconds, machine, benchmarks}, null, 2) + "\n");
   return file;

@@ -1,17 +1,26 @@
-// Debian's Chromium driven by playwright-core, offline: every request to a
-// host other than the local server is blocked and recorded, and console errors
-// and page errors are collected, so a test can fail on any of them.
+// The installed Chromium, Chrome or Edge (findBrowser.ts) driven by
+// playwright-core, offline: every request to a host other than the local
+// server is blocked and recorded, and console errors and page errors are
+// collected, so a test can fail on any of them.
 
 import {chromium, type Browser, type Page} from "playwright-core";
-import {existsSync} from "node:fs";
+import {browserMissing, findBrowser} from "./findBrowser.js";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const found = findBrowser();
+
+/** The browser's executable, or undefined when none was found. */
+export const chromiumPath = found.path;
+
+/** Why no browser was found (for skip notices and errors). */
+export const chromiumMissing = browserMissing(found);
 
 export function chromiumAvailable(): boolean {
-  return existsSync(chromiumPath);
+  return chromiumPath !== undefined;
 }
 
 export async function launchOffline(): Promise<{browser: Browser; close: () => Promise<void>}> {
+  // Without an executable playwright-core would look for a browser of its own download: never.
+  if (!chromiumPath) throw new Error(chromiumMissing);
   // playwright-core gives every launch a fresh, empty profile directory of
   // its own (it refuses an explicit --user-data-dir with launch()).
   const browser = await chromium.launch({

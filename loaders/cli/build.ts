@@ -11,12 +11,13 @@ import {repoRoot} from "../pipeline/run.js";
 import {main, parseArgs} from "./args.js";
 import {frameworkDataCache, syncFrameworkCache} from "../pipeline/frameworkCache.js";
 import {relaunchedWithMallocTuning} from "../engine/mallocTuning.js";
+import {nodeBinCommand} from "./nodeBin.js";
 
 const dist = path.join(repoRoot, "dist");
 
 function observableBuild(output: string, root: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(repoRoot, "node_modules", ".bin", "observable"), ["build"], {
+    const child = spawn(...nodeBinCommand("@observablehq/framework", "observable", ["build"]), {
       cwd: repoRoot,
       stdio: ["ignore", "inherit", "inherit"],
       // Never SEG_LOCAL here: loaders that could ship client-level rows (Explore,

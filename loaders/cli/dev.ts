@@ -16,6 +16,7 @@ import {repoRoot} from "../pipeline/run.js";
 import {main, parseArgs} from "./args.js";
 import {syncFrameworkCache} from "../pipeline/frameworkCache.js";
 import {relaunchedWithMallocTuning} from "../engine/mallocTuning.js";
+import {nodeBinCommand} from "./nodeBin.js";
 
 const loaderDirs = [path.join(repoRoot, "src", "data"), path.join(repoRoot, "src", "notebooks", "data")];
 const settleMs = 400; // editors write a file in several steps
@@ -42,8 +43,7 @@ main(async () => {
   await syncFrameworkCache(first.key);
 
   const preview = spawn(
-    path.join(repoRoot, "node_modules", ".bin", "observable"),
-    ["preview", "--no-open", "--port", String(args.port ?? 3000), "--host", String(args.host ?? "127.0.0.1")],
+    ...nodeBinCommand("@observablehq/framework", "observable", ["preview", "--no-open", "--port", String(args.port ?? 3000), "--host", String(args.host ?? "127.0.0.1")]),
     // SEG_LOCAL: only this local preview may serve client-level samples
     // (Explore, notebooks); every other build gets their refusal.
     {cwd: repoRoot, stdio: "inherit", env: {...process.env, SEG_LOCAL: "1", OBSERVABLE_TELEMETRY_DISABLE: "1"}}

@@ -9,7 +9,7 @@ import path from "node:path";
 import {stat} from "node:fs/promises";
 import {locales, defaultLocale, type Locale} from "../../src/components/locale.js";
 import {repoRoot} from "../pipeline/run.js";
-import {chromiumAvailable, chromiumPath} from "../browser/chromium.js";
+import {chromiumAvailable, chromiumMissing} from "../browser/chromium.js";
 import {checkQuarter, currentRun} from "../report/reportQuarters.js";
 import {ensureReportPage, reportPagePath} from "../report/ensureSite.js";
 import {printReport} from "../report/printReport.js";
@@ -26,7 +26,7 @@ main(async () => {
   const locale = (args.locale ?? defaultLocale) as Locale;
   if (!locales.includes(locale)) throw new Error(`invalid locale: ${locale} (expected ${locales.join(" or ")})`);
   const out = path.resolve(typeof args.out === "string" ? args.out : path.join(repoRoot, "reports", `${quarter}.${locale}.pdf`));
-  if (!chromiumAvailable()) throw new Error(`Chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  if (!chromiumAvailable()) throw new Error(chromiumMissing);
 
   // Refuse an unknown quarter before spending minutes on a build.
   const known = await currentRun();

@@ -13,19 +13,34 @@ import {constants} from "node:os";
 export const mallocSettings = {MALLOC_MMAP_THRESHOLD_: String(128 * 1024)};
 
 /**
- * On Linux, without the setting: runs this command again with it and resolves
- * to true once that run ended (its exit code is this process's). Otherwise
- * resolves to false at once and the caller goes on.
+ * Whether this process should start again with the settings: only on Linux
+ * (glibc reads them; macOS and Windows have their own allocators and ignore
+ * them), only when they are not set yet (the relaunched process is then the
+ * one that works), and never with SEG_MALLOC_TUNING=0.
+ */
+export function needsMallocRelaunch({platform = process.platform, env = process.env as Record<string, string | undefined>} = {}): boolean {
+  if (platform !== "linux" || env.SEG_MALLOC_TUNING === "0") return false;
+  return Object.keys(mallocSettings).some((k) => env[k] === undefined);
+}
+
+/** A child's exit as this process's exit code: its own code, else 128 + the signal's number, as a shell reports it. */
+export function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
+  return code ?? 128 + (signal ? constants.signals[signal] : 1);
+}
+
+/**
+ * When needsMallocRelaunch(): runs this command again with the settings and
+ * resolves to true once that run ended (its exit code is this process's).
+ * Otherwise resolves to false at once and the caller goes on.
  */
 export async function relaunchedWithMallocTuning(): Promise<boolean> {
-  if (process.platform !== "linux" || process.env.SEG_MALLOC_TUNING === "0") return false;
-  if (Object.keys(mallocSettings).every((k) => process.env[k] !== undefined)) return false;
+  if (!needsMallocRelaunch()) return false;
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {stdio: "inherit", env: {...process.env, ...mallocSettings}});
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, forward);
   process.exitCode = await new Promise<number>((resolve, reject) => {
     child.on("error", reject);
-    child.on("exit", (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 1)));
+    child.on("exit", (code, signal) => resolve(exitCodeOf(code, signal)));
   });
   return true;
 }

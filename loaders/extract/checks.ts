@@ -30,6 +30,9 @@ export const sqlTypes: Record<ColumnType, string> = {
   boolean: "BOOLEAN",
 };
 
+/** Larger decimals are "out of range": 10^15 CNY is beyond any bank's balance sheet, and far inside a double's exact range. */
+export const largestNumber = 1e15;
+
 // Trim ordinary, non-breaking and full-width (ideographic) spaces.
 const blanks = [" ", "\t", "\r", "\n", "\u00a0", "\u3000"];
 
@@ -84,10 +87,14 @@ export function columnChecks(column: ColumnSpec, v: string, p: string, {dateForm
   const bad = `(${v} IS NOT NULL AND ${p} IS NULL)`;
   switch (column.type) {
     case "integer":
+      // Digits that do not fit 64 bits are a number, just not one this column can hold.
+      checks.push({fails: `${bad} AND regexp_full_match(${v}, '${integerPattern}')`, reason: `out of range: ${c}`});
       checks.push({fails: bad, reason: `not an integer: ${c}`});
       break;
     case "decimal":
       checks.push({fails: bad, reason: `not a number: ${c}`});
+      // 1e400 parses as infinity; no amount in a bank's books comes near 10^15.
+      checks.push({fails: `(NOT isfinite(${p}) OR abs(${p}) > ${largestNumber})`, reason: `out of range: ${c}`});
       break;
     case "boolean":
       checks.push({fails: bad, reason: `not a boolean: ${c}`});
@@ -109,4 +116,54 @@ export function columnChecks(column: ColumnSpec, v: string, p: string, {dateForm
   if (column.min !== undefined) checks.push({fails: `${p} < ${column.min}`, reason: `below minimum: ${c}`});
   if (column.max !== undefined) checks.push({fails: `${p} > ${column.max}`, reason: `above maximum: ${c}`});
   return checks;
+}
+
+/** What row checks compare dates against: a fixed window, and the as-of date for events (docs/extract-contract.md). */
+export interface DateBounds {
+  earliestDate: string;
+  latestDate: string;
+  /** The extract's as-of date; undefined while unknown (no balances yet), then events are not checked. */
+  asOf?: string;
+  /** Days an event date may lie after the as-of date (months and quarters must start by it). */
+  futureDays: number;
+}
+
+const monthOf = (date: string) => date.slice(0, 7);
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const quarterOf = (date: string) => `${date.slice(0, 4)}Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+
+/**
+ * Plausible dates: within [earliestDate, latestDate] ("date out of range"),
+ * and for events (`event`) not after the as-of date ("after the as-of date").
+ * Months and quarters compare as text, which orders them once their shape is checked.
+ */
+export function dateChecks(
+  column: ColumnSpec,
+  v: string,
+  p: string,
+  {earliestDate, latestDate, asOf, futureDays}: DateBounds,
+  {event}: {event: boolean}
+): Check[] {
+  const c = column.name;
+  const bounded = (value: string, low: string, high: string) => `(${value} < ${low} OR ${value} > ${high})`;
+  const window =
+    column.type === "date" ? bounded(p, `DATE ${literal(earliestDate)}`, `DATE ${literal(latestDate)}`)
+    : column.type === "month" ? bounded(v, literal(monthOf(earliestDate)), literal(monthOf(latestDate)))
+    : column.type === "quarter" ? bounded(v, literal(quarterOf(earliestDate)), literal(quarterOf(latestDate)))
+    : undefined;
+  if (window === undefined) return [];
+  const checks = [{fails: window, reason: `date out of range: ${c}`}];
+  if (event && asOf !== undefined) {
+    const after =
+      column.type === "date" ? `${p} > DATE ${literal(addDays(asOf, futureDays))}`
+      : column.type === "month" ? `${v} > ${literal(monthOf(asOf))}`
+      : `${v} > ${literal(quarterOf(asOf))}`;
+    checks.push({fails: after, reason: `after the as-of date: ${c}`});
+  }
+  return checks;
+}
+
+/** An Excel cell that turned a long id into 1.23457E+17: the digits are lost, and the id matches nothing. */
+export function excelNumberCheck(column: ColumnSpec, v: string): Check[] {
+  return [{fails: `contains(${v}, 'E+') AND regexp_full_match(${v}, '[0-9]+(\\.[0-9]+)?E\\+[0-9]+')`, reason: `scientific notation: ${column.name}`}];
 }

@@ -12,6 +12,8 @@ export interface Header {
   /** The header line as text, for messages. */
   text: string;
   empty: boolean;
+  /** Line breaks are carriage returns alone (classic Mac OS): the file is one line to every reader. */
+  crOnly: boolean;
 }
 
 export async function readHeader(path: string, {delimiter, quote}: {delimiter: string; quote: string}): Promise<Header> {
@@ -25,9 +27,10 @@ export async function readHeader(path: string, {delimiter, quote}: {delimiter: s
     await handle.close();
   }
   if (head.startsWith(bom)) head = head.slice(1);
-  if (head.trim() === "") return {names: [], text: "", empty: true};
+  if (head.trim() === "") return {names: [], text: "", empty: true, crOnly: false};
   const record = firstRecord(head, quote);
-  return {names: splitRecord(record, {delimiter, quote}).map((n) => n.trim()), text: record, empty: false};
+  const crOnly = head.includes("\r") && !head.includes("\n");
+  return {names: splitRecord(record, {delimiter, quote}).map((n) => n.trim()), text: record, empty: false, crOnly};
 }
 
 // Up to the first line break outside quotes.

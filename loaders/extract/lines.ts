@@ -4,15 +4,13 @@
 import {createReadStream} from "node:fs";
 
 /**
- * The text of the given 1-based lines (without the line break), or undefined
- * when the file holds the quote character before the last of them: a quoted
- * field may span lines, and then physical lines are not records.
+ * The text of the given 1-based lines (without the line break). The caller
+ * knows that records are lines here (scanCsv says whether any spans several).
  */
-export async function linesAt(path: string, wanted: readonly number[], quote: string): Promise<Map<number, string> | undefined> {
+export async function linesAt(path: string, wanted: readonly number[]): Promise<Map<number, string>> {
   const targets = new Set(wanted);
   const last = wanted.reduce((a, b) => Math.max(a, b), 0); // no spread: thousands of lines would overflow the stack
   const found = new Map<number, string>();
-  const quoteByte = quote ? Buffer.from(quote)[0] : -1;
   let line = 1;
   let pending: Buffer[] = []; // the current line's bytes, kept only for a wanted line
   const stream = createReadStream(path);
@@ -32,9 +30,6 @@ export async function linesAt(path: string, wanted: readonly number[], quote: st
         line++;
         start = end + 1;
       }
-      // Quotes are looked for once per chunk, up to where its lines were read.
-      const q = quoteByte === -1 ? -1 : chunk.indexOf(quoteByte);
-      if (q !== -1 && q < start) return undefined;
       if (line > last) break;
     }
     if (pending.length && targets.has(line)) found.set(line, text(pending, line)); // a last line without a break

@@ -4,11 +4,18 @@ export interface ManifestEntry {
   table: string;
   /** File path relative to the extract folder, "sql", or "" when no source is configured. */
   source: string;
+  /** A text file's physical lines (header and blank lines included): what an editor counts. */
+  lines?: number;
+  /** Lines that hold nothing: not records. */
+  blankLines?: number;
+  /** Records: each is accepted or quarantined. */
   read: number;
   accepted: number;
   quarantined: number;
   /** reason → rows quarantined for it. */
   reasons: Record<string, number>;
+  /** Rows kept but counted as implausible (extract.checks), reason → rows; absent when none. */
+  warnings?: Record<string, number>;
 }
 
 export function manifestEntry(entry: ManifestEntry): ManifestEntry {

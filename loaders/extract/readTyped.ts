@@ -3,7 +3,6 @@
 // back in the table's date format; records are numbered 1, 2, … (no header).
 
 import {existsSync} from "node:fs";
-import {join} from "node:path";
 import type {TableSpec} from "../contract/tables.js";
 import type {Engine} from "../engine/duckdb.js";
 import {mapColumns} from "./columnMap.js";
@@ -14,7 +13,8 @@ import {field, joinedFields, type Staged} from "./staged.js";
 import {rawTextByRid} from "./rawText.js";
 import {ident, literal} from "./sql.js";
 
-export async function readTyped(engine: Engine, spec: TableSpec, source: FileSource | SqlSource, {extractDir}: {extractDir: string}): Promise<Staged> {
+/** `path`: a Parquet file's absolute path; `extractDir`: what `{dir}` in a SQL source stands for. */
+export async function readTyped(engine: Engine, spec: TableSpec, source: FileSource | SqlSource, {path, extractDir}: {path?: string; extractDir: string}): Promise<Staged> {
   const file = source.path;
   let from: string;
   let problem: string;
@@ -22,8 +22,7 @@ export async function readTyped(engine: Engine, spec: TableSpec, source: FileSou
     from = `(${source.sql.replaceAll("{dir}", extractDir.replaceAll("'", "''"))})`;
     problem = `SQL source for ${spec.name} failed`;
   } else {
-    const path = join(extractDir, file);
-    if (!existsSync(path)) throw new ExtractError(file, `missing file (looked for ${path}); deliver it or remove ${spec.name} from extract.tables`);
+    if (path === undefined || !existsSync(path)) throw new ExtractError(file, `missing file (looked for ${path}); deliver it or remove ${spec.name} from extract.tables`);
     from = `read_parquet(${literal(path)})`;
     problem = "unreadable Parquet";
   }

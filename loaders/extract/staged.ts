@@ -16,16 +16,25 @@ export interface Staged {
   positions: (number | undefined)[];
   /** Lines before the first record: 1 with a header, else 0. */
   headerLines: number;
+  /** The file's column name of each field, where a header names them: a record repeating them is a pasted header. */
+  names?: readonly string[];
   /** Joins fields back into the `raw` text of a quarantined row. */
   delimiter: string;
   /** Turns a failure of the scan into an error that names the file. */
   scanError?: (error: unknown) => Error;
   /** Runs once `from` has been scanned (the CSV reader's own rejects are known then). */
   afterScan?: () => Promise<void>;
-  /** Records the CSV reader rejected: (line, reason, raw), one per line. */
+  /** Records rejected while reading: (line, last_line, reason, raw, raw_bytes). */
   rejects?: string;
-  /** (k, j): after k accepted records, j rejected lines came before; corrects line numbers. */
+  /**
+   * (k, delta, span): from record k on (0-based among the records scanned), a
+   * record's line is k + 1 + headerLines + delta, and record k spans `span`
+   * lines; corrects line numbers after rejected or blank lines and records
+   * that span lines.
+   */
   shift?: string;
+  /** For a text file: its physical lines, blank lines, and the records a scan of its own counted (read must equal it). */
+  lines?: {lines: number; blankLines: number; records: number};
   /**
    * The raw text of records found bad after the scan (orphans, duplicates),
    * by record number (rid, 0-based among the records scanned) and line.

@@ -2,8 +2,10 @@
 // UTF-8 must stop the run with the place of the first bad byte, not turn into
 // rows of replacement characters.
 
+import {isUtf8} from "node:buffer";
 import {createReadStream} from "node:fs";
 import {open} from "node:fs/promises";
+import {ExtractError} from "./errors.js";
 
 export interface BadByte {
   /** 1-based physical line. */
@@ -54,4 +56,61 @@ export async function firstBadByte(path: string): Promise<BadByte | undefined> {
     }
   }
   return pending > 0 ? {line, offset: start} : undefined;
+}
+
+/** The error for a file declared UTF-8 that is not, with the place of its first bad byte. */
+export async function notUtf8(path: string, {file, table}: {file: string; table: string}): Promise<ExtractError> {
+  const bad = await firstBadByte(path);
+  const where = bad ? ` at byte offset ${bad.offset}` : "";
+  return new ExtractError(file, `not valid UTF-8${where}; if the file is GBK, set \`encoding: gbk\` for table ${table}`, {line: bad?.line});
+}
+
+/**
+ * "little-endian" or "big-endian" when the file looks like UTF-16 (a byte-order
+ * mark, or every other byte NUL as in ASCII text saved as "Unicode" by Excel).
+ */
+export function utf16Kind(head: Uint8Array): "little-endian" | "big-endian" | undefined {
+  if (head[0] === 0xff && head[1] === 0xfe) return "little-endian";
+  if (head[0] === 0xfe && head[1] === 0xff) return "big-endian";
+  const pairs = Math.floor(Math.min(head.length, 1024) / 2);
+  let odd = 0;
+  let even = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (head[2 * i] === 0) even++;
+    if (head[2 * i + 1] === 0) odd++;
+  }
+  if (pairs >= 4 && odd >= pairs * 0.4 && even === 0) return "little-endian";
+  if (pairs >= 4 && even >= pairs * 0.4 && odd === 0) return "big-endian";
+  return undefined;
+}
+
+/** Checks a stream of chunks as UTF-8 (natively); a character cut by a chunk's end is checked with the next chunk. */
+export class Utf8Stream {
+  private tail: Buffer = Buffer.alloc(0);
+
+  /** False once the bytes so far are not UTF-8. */
+  check(chunk: Buffer): boolean {
+    const bytes = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
+    const cut = completeUtf8(bytes);
+    if (!isUtf8(bytes.subarray(0, cut))) return false;
+    this.tail = Buffer.from(bytes.subarray(cut));
+    return true;
+  }
+
+  /** False when the last character is cut off. */
+  end(): boolean {
+    return this.tail.length === 0;
+  }
+}
+
+const utf8Length = (lead: number) => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1);
+
+/** The offset after the last whole UTF-8 character of `chunk`. */
+function completeUtf8(chunk: Buffer): number {
+  for (let back = 1; back <= 3 && back <= chunk.length; back++) {
+    const byte = chunk[chunk.length - back];
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    return byte >= 0xc0 && utf8Length(byte) > back ? chunk.length - back : chunk.length;
+  }
+  return chunk.length;
 }

@@ -1,6 +1,7 @@
 // Per client and period features in the engine, and the Parquet files the
 // analysts receive (anonymised clients, features, monthly AUM, campaigns).
 
+import path from "node:path";
 import type {Config} from "../../src/config/schema.js";
 import {extractContract} from "../contract/tables.js";
 import type {DuckDbEngine} from "../engine/duckdb.js";
@@ -36,7 +37,8 @@ export const parquetExports = [
 
 export async function exportParquet(engine: DuckDbEngine, dir: string): Promise<void> {
   for (const {table, file, orderBy} of parquetExports) {
-    const target = `${dir}/${file}`.replaceAll("'", "''");
+    // path.join: "anonymised/clients.parquet" gets the platform's separators (DuckDB reads a backslash in a string as itself).
+    const target = path.join(dir, file).replaceAll("'", "''");
     await engine.run(`COPY (SELECT * FROM ${table} ORDER BY ${orderBy}) TO '${target}' (FORMAT PARQUET, COMPRESSION ZSTD)`);
   }
 }

@@ -237,6 +237,21 @@ const ownFeature = z.strictObject({
   default: scalar.optional(),
 });
 export type OwnFeature = z.infer<typeof ownFeature>;
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "a date like 2025-12-31");
+/** How strictly the extract is read (docs/extract-contract.md); every field has a default. */
+const extractChecks = z.strictObject({
+  /** A longer record is quarantined as "record too long"; rejected records' raw text is kept up to this size. Default 1048576 (1 MiB). */
+  maxRecordBytes: z.number().int().min(1024).max(64 * 1024 * 1024).optional(),
+  /** Dates, months and quarters before it are "date out of range". Default 1900-01-01. */
+  earliestDate: isoDate.optional(),
+  /** Dates, months and quarters after it are "date out of range". Default 2099-12-31. */
+  latestDate: isoDate.optional(),
+  /** Days an event (a transaction, an opening, a balance month…) may lie after the as-of date. Default 31. */
+  futureDays: z.number().int().min(0).optional(),
+  /** Transactions and balances before the client's opening date: quarantined (default), or kept and counted as a warning. */
+  activityBeforeOpening: z.enum(["quarantine", "warn"]).optional(),
+});
+export type ExtractChecks = z.infer<typeof extractChecks>;
 
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -257,6 +272,11 @@ export const configSchema = z.strictObject({
     extraColumns: z.record(z.string(), z.array(extraColumn)).optional(),
     /** Tables of your own, each with a client_id; their sources go in extract.tables. */
     extraTables: z.record(lowerName, extraTable).optional(),
+    /** The extract's as-of date: later events are implausible. Default: the last day of the latest month of the balances. */
+    asOf: isoDate.optional(),
+    /** Folders outside dir that table paths may point into: absolute, or relative to dir. */
+    roots: z.array(z.string().min(1)).optional(),
+    checks: extractChecks.optional(),
   }),
   privacy: z.strictObject({
     suppressionThreshold: z.number().int().min(1),

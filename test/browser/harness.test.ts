@@ -5,11 +5,11 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {mkdtempSync, writeFileSync, rmSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import {chromiumAvailable, launchOffline, watchPage} from "../../loaders/browser/chromium.js";
+import {chromiumAvailable, chromiumMissing, launchOffline, watchPage} from "../../loaders/browser/chromium.js";
 import {serveStatic} from "../../loaders/browser/staticServer.js";
 
 const available = chromiumAvailable();
-if (!available) console.warn("browser tests skipped: /usr/bin/chromium is missing (apt-get install chromium)");
+if (!available) console.warn(`browser tests skipped: ${chromiumMissing}`);
 
 describe.skipIf(!available)("the offline browser harness", () => {
   let dir: string;

@@ -10,10 +10,10 @@ import {createServer} from "node:net";
 import os from "node:os";
 import path from "node:path";
 import {repoRoot} from "../../loaders/pipeline/run.js";
-import {chromiumAvailable, launchOffline, watchPage} from "../../loaders/browser/chromium.js";
+import {chromiumAvailable, chromiumMissing, launchOffline, watchPage} from "../../loaders/browser/chromium.js";
 
 const available = chromiumAvailable();
-if (!available) console.warn("live preview test skipped: /usr/bin/chromium is missing");
+if (!available) console.warn(`live preview test skipped: ${chromiumMissing}`);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

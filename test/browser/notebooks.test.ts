@@ -7,12 +7,12 @@ import {execFileSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import path from "node:path";
 import {repoRoot} from "../../loaders/pipeline/run.js";
-import {chromiumAvailable, launchOffline, renderWholePage, watchPage} from "../../loaders/browser/chromium.js";
+import {chromiumAvailable, chromiumMissing, launchOffline, renderWholePage, watchPage} from "../../loaders/browser/chromium.js";
 import {serveStatic} from "../../loaders/browser/staticServer.js";
 
 const dist = path.join(repoRoot, "dist");
 const available = chromiumAvailable();
-if (!available) console.warn("notebook browser tests skipped: /usr/bin/chromium is missing (apt-get install chromium)");
+if (!available) console.warn(`notebook browser tests skipped: ${chromiumMissing}`);
 
 describe("the notebook template in the published build", () => {
   beforeAll(() => {

@@ -9,11 +9,11 @@ import {existsSync, mkdirSync, readFileSync, renameSync, statSync} from "node:fs
 import path from "node:path";
 import {repoRoot} from "../../loaders/pipeline/run.js";
 import {labels} from "../../src/components/labels.js";
-import {chromiumAvailable} from "../../loaders/browser/chromium.js";
+import {chromiumAvailable, chromiumMissing} from "../../loaders/browser/chromium.js";
 
 const artifacts = path.join(repoRoot, "test-results", "report");
 const available = chromiumAvailable();
-if (!available) console.warn("report PDF tests skipped: /usr/bin/chromium is missing (apt-get install chromium)");
+if (!available) console.warn(`report PDF tests skipped: ${chromiumMissing}`);
 
 function currentRun(): {quarters: string[]; configHash: string} {
   const {key} = JSON.parse(readFileSync(path.join(repoRoot, "data", "work", "current.json"), "utf8"));

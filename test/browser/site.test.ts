@@ -9,13 +9,13 @@ import {existsSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
 import path from "node:path";
 import {repoRoot} from "../../loaders/pipeline/run.js";
 import {formatCount} from "../../src/components/format.js";
-import {chromiumAvailable, launchOffline, renderWholePage, watchPage} from "../../loaders/browser/chromium.js";
+import {chromiumAvailable, chromiumMissing, launchOffline, renderWholePage, watchPage} from "../../loaders/browser/chromium.js";
 import {serveStatic} from "../../loaders/browser/staticServer.js";
 
 const dist = path.join(repoRoot, "dist");
 const shots = path.join(repoRoot, "test-results", "screenshots");
 const available = chromiumAvailable();
-if (!available) console.warn("site browser tests skipped: /usr/bin/chromium is missing (apt-get install chromium)");
+if (!available) console.warn(`site browser tests skipped: ${chromiumMissing}`);
 
 function pages(dir: string, prefix = ""): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((e) => {

@@ -27,7 +27,7 @@ async function load(changes: Record<string, string | Uint8Array | null>, tables:
   const {manifest} = await loadExtract(engine, {config: configWith(tables), extractDir});
   for (const e of manifest) expect(e.read).toBe(e.accepted + e.quarantined);
   const m = Object.fromEntries(manifest.map((e) => [e.table, e])) as Record<string, ManifestEntry>;
-  const quarantine = await engine.all<Quarantined>("SELECT * FROM quarantine ORDER BY table_name, line");
+  const quarantine = await engine.all<Quarantined>("SELECT table_name, source, line, column_name, reason, raw FROM quarantine ORDER BY table_name, line");
   return {m, quarantine, extractDir};
 }
 
@@ -50,7 +50,7 @@ describe("fatal errors", () => {
   it("a wrong delimiter names the columns found and asks whether it is ';'", async () => {
     const error = await failure({"clients.csv": files["clients.csv"].replaceAll(",", ";")});
     expect(error.file).toBe("clients.csv");
-    expect(error.message).toMatch(/^clients\.csv: missing required columns client_id, client_type, branch_id, open_date; found 1 column: /);
+    expect(error.message).toMatch(/^clients\.csv:1: missing required columns client_id, client_type, branch_id, open_date; found 1 column: /);
     expect(error.message).toContain("is the delimiter ';'?");
   });
 
@@ -78,7 +78,7 @@ describe("fatal errors", () => {
   it("a missing required column is named", async () => {
     const clients = files["clients.csv"].split("\n").map((l) => l.split(",").filter((_, i) => i !== 4).join(",")).join("\n");
     const error = await failure({"clients.csv": clients});
-    expect(error.message).toBe('clients.csv: missing required column open_date; found 6 columns: "client_id", "client_type", "name", "branch_id", "gender", "birth_date"');
+    expect(error.message).toBe('clients.csv:1: missing required column open_date; found 6 columns: "client_id", "client_type", "name", "branch_id", "gender", "birth_date"');
     expect(error.column).toBe("open_date");
   });
 
@@ -254,7 +254,7 @@ describe("quarantined rows", () => {
 });
 
 describe("accepted formats", () => {
-  it("a header-only file is 0 rows, and fine", async () => {
+  it("a header-only file is 0 rows, and fine: the bank has none", async () => {
     const {m} = await load({"transactions.csv": "txn_id,client_id,txn_date,amount,direction,channel,client_initiated\n"});
     expect(counts(m.transactions)).toEqual([0, 0, 0]);
   });
@@ -268,7 +268,7 @@ describe("accepted formats", () => {
 
   it("a missing mapped column names both the contract and the file column", async () => {
     const error = await failure({}, {clients: {path: "clients.csv", columns: {client_id: "客户号"}}});
-    expect(error.message).toMatch(/^clients\.csv: missing required column client_id \(as 客户号\); found 7 columns/);
+    expect(error.message).toMatch(/^clients\.csv:1: missing required column client_id \(as 客户号\); found 7 columns/);
   });
 
   it("upper-case header names match", async () => {
@@ -321,14 +321,15 @@ T0004;C002;07/01/2025;1.5;out;pos;1
     expect(await engine.all("SELECT txn_date, client_initiated FROM x_transactions")).toEqual([{txn_date: "2025-01-03", client_initiated: true}]);
   });
 
-  it("a duplicate after a quoted field spanning lines gets its own fields as raw text", async () => {
+  it("a duplicate after a quoted field spanning lines gets its own line and fields as raw text", async () => {
     // Physical lines are not records here, so the raw text of a row found bad
-    // after the scan comes from parsing the CSV again, not from the line.
+    // after the scan comes from parsing the CSV again, not from the line; its
+    // line is the physical one (the record before spans lines 8 and 9).
     const {m, quarantine} = await load({
       "transactions.csv": withLines(files["transactions.csv"], '"T00\n08",C001,2025-01-06,5,out,atm,1', "T0001,C002,2025-01-06,1,out,atm,1"),
     });
     expect(counts(m.transactions)).toEqual([8, 7, 1]);
-    expect(quarantine.map((q) => [q.table_name, q.line, q.reason, q.raw])).toEqual([["transactions", 9, "duplicate key", "T0001,C002,2025-01-06,1,out,atm,1"]]);
+    expect(quarantine.map((q) => [q.table_name, q.line, q.reason, q.raw])).toEqual([["transactions", 10, "duplicate key", "T0001,C002,2025-01-06,1,out,atm,1"]]);
   });
 
   it("a SQL source reads raw files under {dir} and maps their columns", async () => {

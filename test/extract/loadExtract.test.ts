@@ -19,7 +19,12 @@ describe("loadExtract on a clean extract", () => {
     expect([m.branches.accepted, m.clients.accepted, m.balances.accepted, m.transactions.accepted]).toEqual([2, 4, 5, 6]);
     expect(manifest.every((e) => e.quarantined === 0 && e.read === e.accepted)).toBe(true);
     expect(m.clients.source).toBe("clients.csv");
-    expect(steps.slice(0, 3)).toEqual(["branches:reading", "branches:validating", "branches:done"]);
+    // Balances are read first (their months set the as-of date), and done once clients are.
+    expect(steps.slice(0, 8)).toEqual([
+      "balances:reading", "balances:validating", "branches:reading", "branches:validating", "branches:done",
+      "clients:reading", "clients:validating", "clients:done",
+    ]);
+    expect(steps[8]).toBe("balances:done");
     const messages: string[] = [];
     await loadExtract(engine, {config: configWith(), extractDir: writeExtract(), onProgress: (message) => messages.push(message)});
     expect(messages).toContain("extract: transactions read 6, accepted 6, quarantined 0");
@@ -50,6 +55,7 @@ describe("loadExtract on a clean extract", () => {
   it("gives an optional table without a source an empty x_ table with the contract columns", async () => {
     const {manifest} = await loadExtract(engine, {config: configWith(), extractDir: writeExtract()});
     expect(byTable(manifest).campaign_members).toEqual({table: "campaign_members", source: "", read: 0, accepted: 0, quarantined: 0, reasons: {}});
+    expect(byTable(manifest).transactions).toEqual({table: "transactions", source: "transactions.csv", lines: 7, blankLines: 0, read: 6, accepted: 6, quarantined: 0, reasons: {}});
     const columns = await engine.all<{column_name: string}>("SELECT column_name FROM information_schema.columns WHERE table_name = 'x_campaign_members' ORDER BY ordinal_position");
     expect(columns.map((c) => c.column_name)).toEqual(["campaign_id", "client_id", "group", "branch_id", "referrer_id", "list_name"]);
   });

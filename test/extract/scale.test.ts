@@ -54,8 +54,27 @@ describe("loadExtract at scale", () => {
     const path = join(dir, "quarantine.csv");
     await writeQuarantine(engine, path);
     const written = readFileSync(path, "utf8");
-    expect(written.startsWith("\uFEFFtable_name,source,line,column_name,reason,raw\n")).toBe(true);
-    expect(written.split("\n")[1]).toBe(`transactions,transactions.csv,${expected[0][0]},amount,not a number: amount,"T10007,C004,2025-01-12,n/a,out,mobile,1"`);
+    expect(written.startsWith("\uFEFFtable_name,source,line,column_name,reason,raw,last_line,raw_bytes\n")).toBe(true);
+    expect(written.split("\n")[1]).toBe(`transactions,transactions.csv,${expected[0][0]},amount,not a number: amount,"T10007,C004,2025-01-12,n/a,out,mobile,1",${expected[0][0]},`);
+  });
+});
+
+describe("a stray quote in a large file", () => {
+  it.each([
+    ["never closes", false, "unclosed quote"],
+    ["pairs with a quoted field 1,000 lines down", true, "bad quoting"],
+  ] as const)("that %s quarantines its one record and accepts the 199,999 others", async (_how, laterQuotes, reason) => {
+    const lines = ["txn_id,client_id,txn_date,amount,direction,channel,client_initiated"];
+    for (let i = 1; i <= rowCount; i++) {
+      const amount = laterQuotes && i % 1000 === 0 ? `"${i}.50"` : `${i}.50`;
+      lines.push(`T${i},${clients[i % 4]},2025-01-${String(1 + (i % 28)).padStart(2, "0")},${amount},out,${channels[i % 5]},1`);
+    }
+    lines[1] = 'T1,C001,2025-01-02,"1.50,out,atm,1'; // line 2: the stray quote
+    const {manifest} = await loadExtract(engine, {config: configWith(), extractDir: writeExtract({"transactions.csv": lines.join("\n") + "\n"})});
+    const t = manifest.find((e) => e.table === "transactions")!;
+    expect(t).toEqual({table: "transactions", source: "transactions.csv", lines: rowCount + 1, blankLines: 0, read: rowCount, accepted: rowCount - 1, quarantined: 1, reasons: {[reason]: 1}});
+    expect(await engine.all("SELECT line, last_line, reason, raw FROM quarantine")).toEqual([{line: 2, last_line: 2, reason, raw: lines[1]}]);
+    expect(await engine.all("SELECT min(txn_id) AS first, count(*) AS n FROM x_transactions WHERE txn_id = 'T2' OR txn_id = 'T200000'")).toEqual([{first: "T2", n: 2}]);
   });
 });
 
@@ -79,17 +98,17 @@ describe("writeQuarantine", () => {
   it("orders by table then line and keeps Chinese text readable", async () => {
     const dir = writeExtract({
       "clients.csv": "client_id,client_type,name,branch_id,open_date\nC001,retail,张三,B01,2020-01-15\nC002,retail,李四,B01,2020-02-30\nC003,retail,王五,B01,2020-01-15\nC004,retail,赵六,B01,2020-01-15\n",
-      "balances.csv": "client_id,month,product,avg_daily_balance,month_end_balance\nC001,2025-01,demand,-1,0\n",
+      "balances.csv": "client_id,month,product,avg_daily_balance,month_end_balance\nC001,2025-01,demand,-1,0\nC001,2025-01,time,1,1\n",
     });
     await loadExtract(engine, {config: configWith(), extractDir: dir});
     const path = join(dir, "out.csv");
     await writeQuarantine(engine, path);
     const rows = readFileSync(path, "utf8").replace(/^\uFEFF/, "").trim().split("\n");
     expect(rows).toEqual([
-      "table_name,source,line,column_name,reason,raw",
-      "balances,balances.csv,2,avg_daily_balance,below minimum: avg_daily_balance,\"C001,2025-01,demand,-1,0\"",
-      "clients,clients.csv,3,open_date,impossible date: open_date,\"C002,retail,李四,B01,2020-02-30\"",
-      "transactions,transactions.csv,4,client_id,orphan: client_id not in clients,\"T0003,C002,2025-01-07,88.5,out,pos,Y\"",
+      "table_name,source,line,column_name,reason,raw,last_line,raw_bytes",
+      "balances,balances.csv,2,avg_daily_balance,below minimum: avg_daily_balance,\"C001,2025-01,demand,-1,0\",2,",
+      "clients,clients.csv,3,open_date,impossible date: open_date,\"C002,retail,李四,B01,2020-02-30\",3,",
+      "transactions,transactions.csv,4,client_id,orphan: client_id not in clients,\"T0003,C002,2025-01-07,88.5,out,pos,Y\",4,",
     ]);
   });
 });

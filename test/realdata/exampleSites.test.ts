@@ -9,7 +9,7 @@ import {execFileSync} from "node:child_process";
 import {mkdtempSync, readdirSync, rmSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import {chromiumAvailable, launchOffline, renderWholePage, watchPage} from "../../loaders/browser/chromium.js";
+import {chromiumAvailable, chromiumMissing, launchOffline, renderWholePage, watchPage} from "../../loaders/browser/chromium.js";
 import {serveStatic} from "../../loaders/browser/staticServer.js";
 import {repoRoot} from "../../loaders/pipeline/run.js";
 import {examplePresent, testKey} from "./exampleRun.js";
@@ -24,7 +24,7 @@ const examples: {name: string; folder: string; emptyBecause: RegExp | null; show
 
 const present = examplePresent("").present;
 if (!present) console.warn("real-data example sites skipped: ../shared/realdata is absent");
-if (!chromiumAvailable()) console.warn("real-data example sites skipped: /usr/bin/chromium is missing");
+if (!chromiumAvailable()) console.warn(`real-data example sites skipped: ${chromiumMissing}`);
 
 function pages(dir: string, prefix = ""): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((e) => {

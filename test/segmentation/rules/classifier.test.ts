@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {featureNames} from "../../../src/config/features.js";
+import {featureCatalogue} from "../../../src/config/features.js";
 import {seededRandom} from "../../../src/segmentation/random.js";
-import {classifier, compileRules, explainRule} from "../../../src/segmentation/rules/index.js";
+import {classifier, compileRules, explainRule, rankIndex, rankedFeatures} from "../../../src/segmentation/rules/index.js";
 import {withSizeClass} from "../../../src/segmentation/tiers/index.js";
 import type {ClientPeriod} from "../../../src/segmentation/types.js";
 import {classifyMany} from "../../support/classifyMany.js";
@@ -12,7 +12,8 @@ import {defaultConfig} from "../tiers/defaultConfig.js";
 
 const config = defaultConfig();
 const {classifications, enterpriseSize} = config;
-const ladders = compileRules(classifications, {features: featureNames});
+const catalogue = featureCatalogue(config);
+const ladders = compileRules(classifications, {features: catalogue});
 
 // Every feature the default classifications read, with values around their thresholds and some gaps.
 const value = fc.oneof(
@@ -27,22 +28,26 @@ const features = [
   "size_class", "strategic_agreement", "credit_rating", "adverse_credit", "settlement_share", "supported_sector",
   "avg_daily_deposits", "period_end_deposits", "pos_settlement_monthly", "online_banking_daily", "payroll_headcount",
   "payroll_amount_monthly", "company_cards", "stable_lending", "loan_balance",
+  // the default configuration's own
+  "annual_revenue", "aum_growth", "product_growth", "deposits_per_year", "deposit_amount", "deposit_term_months", "revenue", "industry",
 ];
 const record = fc.record(Object.fromEntries(features.map((f) => [f, value])), {requiredKeys: []}) as fc.Arbitrary<ClientPeriod>;
 
 describe("the JS back-end on the default classifications", () => {
   it("is total: every record gets exactly one tier, the first whose rule holds, as the explainer and the oracle say", () => {
-    const classify = classifier(ladders);
-    const types = Object.fromEntries(Object.entries(featureNames).map(([name, f]) => [name, f.type]));
+    const types = Object.fromEntries(Object.entries(catalogue).map(([name, f]) => [name, f.type]));
     fc.assert(
       fc.property(record, (r) => {
-        const results = explainAll(r, ladders);
+        // one record is its own period here: {feature, top} ranks it among itself
+        const ranks = rankIndex([r], rankedFeatures(ladders));
+        const classify = classifier(ladders, {ranks});
+        const results = explainAll(r, ladders, {ranks});
         expect(classify(r)).toEqual(oracleTiers(classifications as never, types, r));
         expect(Object.keys(results)).toEqual(classifications.map((c) => c.id));
         const classified: Record<string, string> = {};
         for (const ladder of ladders) {
           const {tier, ruleIndex} = results[ladder.id];
-          const first = ladder.tiers.findIndex((t) => t.when === null || explainRule(t.when, r, {classified}).pass);
+          const first = ladder.tiers.findIndex((t) => t.when === null || explainRule(t.when, r, {classified, ranks}).pass);
           expect(ruleIndex).toBe(first);
           expect(tier).toBe(ladder.tiers[first].id);
           expect(classify(r)[ladder.id]).toBe(tier);
@@ -62,8 +67,8 @@ describe("the JS back-end on the default classifications", () => {
 
   it("refuses a forward reference when compiling", () => {
     const reversed = [...classifications].reverse();
-    expect(() => compileRules(reversed, {features: featureNames})).toThrow('got "enterprise_size", which is defined later');
-    expect(() => classifier([...ladders].reverse())).toThrow("invalid classification reference: enterprise_size");
+    expect(() => compileRules(reversed, {features: catalogue})).toThrow('got "enterprise_size", which is defined later');
+    expect(() => classifier([...ladders].reverse(), {ranks: rankIndex([], rankedFeatures(ladders))})).toThrow("invalid classification reference: enterprise_size");
   });
 
   it("classifies many client periods in bulk exactly as the explained path does", () => {
@@ -88,9 +93,10 @@ describe("the JS back-end on the default classifications", () => {
     );
     // Speed is measured by npm run bench, not here; this checks the bulk path's answers.
     const records = Array.from({length: 200_000}, (_, i) => distinct[(i * 2654435761) % distinct.length >>> 0]);
-    const result = classifyMany(records, classifications);
+    const result = classifyMany(records, classifications, {features: catalogue});
+    const ranks = rankIndex(records, rankedFeatures(ladders));
     for (const i of [0, 1, 99_999, 199_999]) {
-      const slow = explainAll(records[i], ladders);
+      const slow = explainAll(records[i], ladders, {ranks});
       for (const c of classifications) expect(result[c.id].tiers[result[c.id].codes[i]]).toBe(slow[c.id].tier);
     }
   });

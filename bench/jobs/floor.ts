@@ -1,6 +1,8 @@
-// Child job: the pipeline's core aggregation as one bare DuckDB statement on
-// the same CSVs, the floor the whole pipeline is compared with.
-//   tsx bench/jobs/duckdbBaseline.ts <extractDir> [memoryLimit]
+// Child job: the floor. DuckDB reads the two large CSVs (transactions and
+// balances) once each, with explicit column types, and aggregates them per
+// client and quarter in one statement: no pipeline can do its job faster than
+// it can read its data. Issue 18 measures the pipeline as a multiple of this.
+//   tsx bench/jobs/floor.ts <extractDir> [memoryLimit]
 // Per client and quarter: count and sum of client-initiated transactions, and
 // the day-weighted average daily AUM (Σ month's average daily balance over AUM
 // products × days in month / days in quarter), joined and materialised.
