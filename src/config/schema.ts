@@ -183,7 +183,7 @@ export type TableSource = z.infer<typeof tableSource>;
 
 // Analysts' own extract columns and tables (docs/configuration.md, "Your own
 // columns and features"): validated and quarantined like the contract's own
-// (loaders/contract/extract.ts adds them to the contract the validator reads).
+// (extractContract in loaders/contract/tables.ts adds them to the contract the validator reads).
 export const extraColumnTypes = ["string", "integer", "decimal", "date", "month", "quarter", "boolean", "enum"] as const;
 const extraColumn = z.strictObject({
   name: lowerName,

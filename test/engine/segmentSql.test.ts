@@ -11,9 +11,9 @@ import {segmentInEngine} from "../../loaders/segment/segmentInEngine.js";
 import {tiersSelectSql} from "../../loaders/segment/rulesSql.js";
 import {clusterSelectSql, columnKind, sizeClassSql} from "../../loaders/segment/segmentSql.js";
 import {tierColumn} from "../../loaders/segment/segmentsTable.js";
-import {featureNames} from "../../src/config/features.js";
+import {featureCatalogue} from "../../src/config/features.js";
 import {assignClusters, type ClusterModel} from "../../src/segmentation/clusters/index.js";
-import {classifier, compileRules} from "../../src/segmentation/rules/index.js";
+import {classifier, compileRules, rankIndex, rankedFeatures} from "../../src/segmentation/rules/index.js";
 import {sizeClass} from "../../src/segmentation/tiers/index.js";
 import type {ClientPeriod} from "../../src/segmentation/types.js";
 import {defaultConfig, edgeClassifications, loadSynthetic, syntheticConfig} from "./synthetic.js";
@@ -70,20 +70,27 @@ describe("the tier SQL follows the rule language's semantics on demo-like data",
   it("gives every record the tier the JS back-end gives, edge rules included", async () => {
     await loadSynthetic(engine, {seed: 4});
     const classifications = [...defaultConfig.classifications.filter((c) => c.appliesTo === "retail" && c.id !== "churn"), ...edgeClassifications];
-    const ladders = compileRules(classifications, {features: featureNames});
+    const ladders = compileRules(classifications, {features: featureCatalogue(defaultConfig)});
     const records = await engine.all<ClientPeriod>(`SELECT * FROM features ${order}`);
     const sql = await engine.all<Record<string, string>>(`SELECT * FROM (${tiersSelectSql(ladders, {source: "features", columns: await kinds("features"), tierColumn})}) t ${order}`);
-    const classify = classifier(ladders);
+    // {feature, top} ranks within the quarter: one JS classifier per quarter
+    const byQuarter = new Map<unknown, ClientPeriod[]>();
+    for (const r of records) byQuarter.set(r.quarter, [...(byQuarter.get(r.quarter) ?? []), r]);
+    const classifiers = new Map([...byQuarter].map(([q, rs]) => [q, classifier(ladders, {ranks: rankIndex(rs, rankedFeatures(ladders))})]));
     records.forEach((record, i) => {
+      const classify = classifiers.get(record.quarter)!;
       const expected = classify(record);
       for (const id of classify.ids) expect(sql[i][tierColumn(id)], `${record.client_pid} ${record.quarter} ${id}`).toBe(expected[id]);
     });
     expect(new Set(sql.map((r) => r.tier_edge)).size).toBe(8);
+    // the bank's own rules decide here too: every contribution tier and deposit band occurs
+    expect(new Set(sql.map((r) => r.tier_contribution))).toEqual(new Set(["core", "potential", "general"]));
+    expect(new Set(sql.map((r) => r.tier_deposit_term_band)).size).toBe(4);
   });
 
   it("refuses a source whose column has another type than the catalogue's, or lacks it", async () => {
     await engine.run(`CREATE TABLE t (avg_daily_aum VARCHAR)`);
-    const ladders = compileRules([defaultConfig.classifications[0]], {features: featureNames});
+    const ladders = compileRules([defaultConfig.classifications[0]], {features: featureCatalogue(defaultConfig)});
     expect(() => tiersSelectSql(ladders, {source: "t", columns: new Map([["avg_daily_aum", "text"]]), tierColumn})).toThrow(
       "invalid feature column: avg_daily_aum is text in the source of retail_tier; its rules read it as number"
     );

@@ -60,7 +60,8 @@ export const quarters = ["2024Q1", "2024Q2", "2024Q3", "2024Q4"];
 
 const retailColumns = `client_pid VARCHAR, quarter VARCHAR, client_type VARCHAR, region VARCHAR, parent_branch VARCHAR, branch_id VARCHAR,
   avg_daily_aum DOUBLE, aum_last_month DOUBLE, frequency INTEGER, monetary DOUBLE, recency_days INTEGER, days_since_last_txn INTEGER,
-  product_count INTEGER, tenure_months INTEGER, is_closed BOOLEAN, score_text VARCHAR`;
+  product_count INTEGER, tenure_months INTEGER, is_closed BOOLEAN, score_text VARCHAR,
+  annual_revenue DOUBLE, aum_growth DOUBLE, product_growth INTEGER, deposits_per_year INTEGER, deposit_amount DOUBLE, deposit_term_months DOUBLE`;
 const corporateColumns = `client_pid VARCHAR, quarter VARCHAR, region VARCHAR, parent_branch VARCHAR, branch_id VARCHAR, industry VARCHAR,
   employees BIGINT, revenue DOUBLE, total_assets DOUBLE, avg_daily_deposits DOUBLE, period_end_deposits DOUBLE, pos_settlement_monthly DOUBLE,
   payroll_headcount BIGINT, payroll_amount_monthly DOUBLE, company_cards BIGINT, credit_rating VARCHAR, adverse_credit BOOLEAN,
@@ -96,10 +97,17 @@ export async function loadSynthetic(engine: Engine, {seed, retail = 600, corpora
         maybe(0.05, () => pick([60, 12, Math.floor(random() * 240)])),
         maybe(0.05, () => random() < 0.1),
         pick(["12", "50", "75.5", "", null, " 80 "]),
+        // the default configuration's own features: ties for the top shares, values on the deposit lines
+        maybe(0.05, () => pick([1000, 2500, Math.round(random() * 10000)])),
+        maybe(0.3, () => pick([0, 0, 50_000, -20_000, Math.round(random() * 1e6)])),
+        maybe(0.3, () => pick([0, 0, 0, 1, 2, -1])),
+        pick([0, 4, 5, 10, 11, Math.floor(random() * 20)]),
+        maybe(0.2, () => pick([10_000, 100_000, 9_999.99, 100_000.01, random() * 300_000])),
+        maybe(0.4, () => pick([12, 36, 1, 36.5, 6 + random() * 54])),
       ]);
     }
   }
-  await engine.appendRows("features", ["client_pid", "quarter", "client_type", "region", "parent_branch", "branch_id", "avg_daily_aum", "aum_last_month", "frequency", "monetary", "recency_days", "days_since_last_txn", "product_count", "tenure_months", "is_closed", "score_text"], rows);
+  await engine.appendRows("features", retailColumns.split(",").map((c) => c.trim().split(" ")[0]), rows);
 
   const corporateRows: unknown[][] = [];
   for (let i = 0; i < corporate; ++i) {
